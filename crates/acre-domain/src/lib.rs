@@ -1,0 +1,7 @@
+//! Pure types and rules of Acre. No I/O: everything here is unit-tested on its own.
+
+pub mod account;
+pub mod role;
+
+pub use account::{DisplayName, Password, PasswordError, Username, UsernameError};
+pub use role::{Capability, Role, ScopeKind};

@@ -1,0 +1,261 @@
+//! The one database handle. SQL is written once with `$1…$n` placeholders (both
+//! SQLite and PostgreSQL accept them); only migrations and the few dialect
+//! helpers below differ.
+
+use std::str::FromStr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use sqlx::postgres::{PgPool, PgPoolOptions, PgRow};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow,
+    SqliteSynchronous,
+};
+use sqlx::{AssertSqlSafe, Column, Decode, Postgres, Row as _, Sqlite, TypeInfo, ValueRef};
+
+use crate::{Result, Row, StoreError, Value};
+
+/// Which database engine a [`Db`] talks to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A connection pool on either database.
+#[derive(Clone, Debug)]
+pub enum Db {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// A transaction on either database; dropped without `commit` it rolls back.
+pub enum Tx {
+    Sqlite(sqlx::Transaction<'static, Sqlite>),
+    Postgres(sqlx::Transaction<'static, Postgres>),
+}
+
+macro_rules! bind_values {
+    ($q:expr, $args:expr) => {{
+        let mut q = $q;
+        for a in $args {
+            q = match a {
+                Value::Int(v) => q.bind(*v),
+                Value::Float(v) => q.bind(*v),
+                Value::Text(v) => q.bind(v.clone()),
+                Value::Bool(v) => q.bind(*v),
+            };
+        }
+        q
+    }};
+}
+
+/// Runs one statement on any executor of either backend.
+macro_rules! dispatch {
+    ($exec:expr, $backend:ident, $sql:expr, $args:expr, fetch_all) => {{
+        let q = bind_values!(sqlx::query(AssertSqlSafe($sql)), $args);
+        let rows = q.fetch_all($exec).await.map_err(StoreError::classify)?;
+        Ok(decode_rows!($backend, rows))
+    }};
+    ($exec:expr, $backend:ident, $sql:expr, $args:expr, execute) => {{
+        let q = bind_values!(sqlx::query(AssertSqlSafe($sql)), $args);
+        Ok(q.execute($exec).await.map_err(StoreError::classify)?.rows_affected())
+    }};
+}
+
+macro_rules! decode_rows {
+    (sqlite, $rows:expr) => {
+        decode_all(&$rows, decode_sqlite)
+    };
+    (postgres, $rows:expr) => {
+        decode_all(&$rows, decode_pg)
+    };
+}
+
+impl Db {
+    /// Open `url`: `sqlite://path` (created when missing) or `postgres://…`.
+    pub async fn connect(url: &str) -> Result<Db> {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let pool = PgPoolOptions::new()
+                .max_connections(16)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect(url)
+                .await?;
+            Ok(Db::Postgres(pool))
+        } else {
+            let opts = SqliteConnectOptions::from_str(url)?
+                .create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Full)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(10));
+            let pool = SqlitePoolOptions::new()
+                .max_connections(8)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect_with(opts)
+                .await?;
+            Ok(Db::Sqlite(pool))
+        }
+    }
+
+    pub fn backend(&self) -> Backend {
+        match self {
+            Db::Sqlite(_) => Backend::Sqlite,
+            Db::Postgres(_) => Backend::Postgres,
+        }
+    }
+
+    /// Bring the schema up to date (idempotent, safe with several processes).
+    pub async fn migrate(&self) -> Result<()> {
+        crate::migrate::run(self).await
+    }
+
+    /// All rows of a query.
+    pub async fn fetch_all(&self, sql: &str, args: &[Value]) -> Result<Vec<Row>> {
+        match self {
+            Db::Sqlite(p) => dispatch!(p, sqlite, sql, args, fetch_all),
+            Db::Postgres(p) => dispatch!(p, postgres, sql, args, fetch_all),
+        }
+    }
+
+    /// The first row, if any.
+    pub async fn fetch_optional(&self, sql: &str, args: &[Value]) -> Result<Option<Row>> {
+        Ok(self.fetch_all(sql, args).await?.into_iter().next())
+    }
+
+    /// Run a statement; returns the number of rows affected.
+    pub async fn execute(&self, sql: &str, args: &[Value]) -> Result<u64> {
+        match self {
+            Db::Sqlite(p) => dispatch!(p, sqlite, sql, args, execute),
+            Db::Postgres(p) => dispatch!(p, postgres, sql, args, execute),
+        }
+    }
+
+    /// Start a transaction that will write. SQLite takes the write lock at once
+    /// (`BEGIN IMMEDIATE`) so two writers queue on `busy_timeout` instead of
+    /// failing when a read lock cannot be upgraded.
+    pub async fn begin(&self) -> Result<Tx> {
+        Ok(match self {
+            Db::Sqlite(p) => Tx::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
+            Db::Postgres(p) => Tx::Postgres(p.begin().await?),
+        })
+    }
+
+    /// Run a script of several statements (migrations).
+    pub(crate) async fn execute_script(&self, sql: &str) -> Result<()> {
+        match self {
+            Db::Sqlite(p) => {
+                sqlx::raw_sql(AssertSqlSafe(sql)).execute(p).await?;
+            }
+            Db::Postgres(p) => {
+                sqlx::raw_sql(AssertSqlSafe(sql)).execute(p).await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether the database answers (readiness probe).
+    pub async fn ping(&self) -> bool {
+        self.fetch_optional("SELECT 1 AS one", &[]).await.is_ok()
+    }
+
+    pub async fn close(&self) {
+        match self {
+            Db::Sqlite(p) => p.close().await,
+            Db::Postgres(p) => p.close().await,
+        }
+    }
+}
+
+impl Tx {
+    pub async fn fetch_all(&mut self, sql: &str, args: &[Value]) -> Result<Vec<Row>> {
+        match self {
+            Tx::Sqlite(t) => dispatch!(&mut **t, sqlite, sql, args, fetch_all),
+            Tx::Postgres(t) => dispatch!(&mut **t, postgres, sql, args, fetch_all),
+        }
+    }
+    pub async fn fetch_optional(&mut self, sql: &str, args: &[Value]) -> Result<Option<Row>> {
+        Ok(self.fetch_all(sql, args).await?.into_iter().next())
+    }
+    pub async fn execute(&mut self, sql: &str, args: &[Value]) -> Result<u64> {
+        match self {
+            Tx::Sqlite(t) => dispatch!(&mut **t, sqlite, sql, args, execute),
+            Tx::Postgres(t) => dispatch!(&mut **t, postgres, sql, args, execute),
+        }
+    }
+    /// Insert and return the new row's `id` (`RETURNING id` works on both).
+    pub async fn insert(&mut self, sql: &str, args: &[Value]) -> Result<i64> {
+        let row = self.fetch_optional(sql, args).await?;
+        Ok(row.map(|r| r.i64("id")).unwrap_or_default())
+    }
+    pub async fn commit(self) -> Result<()> {
+        match self {
+            Tx::Sqlite(t) => t.commit().await?,
+            Tx::Postgres(t) => t.commit().await?,
+        }
+        Ok(())
+    }
+    pub fn backend(&self) -> Backend {
+        match self {
+            Tx::Sqlite(_) => Backend::Sqlite,
+            Tx::Postgres(_) => Backend::Postgres,
+        }
+    }
+}
+
+fn decode_all<R: sqlx::Row>(rows: &[R], decode: fn(&R, usize) -> Value) -> Vec<Row> {
+    let Some(first) = rows.first() else {
+        return Vec::new();
+    };
+    let columns: Arc<[String]> = first.columns().iter().map(|c| c.name().to_string()).collect();
+    rows.iter()
+        .map(|r| Row {
+            columns: columns.clone(),
+            values: (0..columns.len()).map(|i| decode(r, i)).collect(),
+        })
+        .collect()
+}
+
+fn decode_sqlite(row: &SqliteRow, i: usize) -> Value {
+    let Ok(raw) = row.try_get_raw(i) else {
+        return Value::Text(None);
+    };
+    if raw.is_null() {
+        return Value::Text(None);
+    }
+    let kind = raw.type_info().name().to_string();
+    match kind.as_str() {
+        "INTEGER" | "BOOLEAN" => Value::Int(<i64 as Decode<Sqlite>>::decode(raw).ok()),
+        "REAL" => Value::Float(<f64 as Decode<Sqlite>>::decode(raw).ok()),
+        _ => Value::Text(<String as Decode<Sqlite>>::decode(raw).ok()),
+    }
+}
+
+fn decode_pg(row: &PgRow, i: usize) -> Value {
+    let Ok(raw) = row.try_get_raw(i) else {
+        return Value::Text(None);
+    };
+    let kind = raw.type_info().name().to_string();
+    let null = raw.is_null();
+    match kind.as_str() {
+        "BOOL" => Value::Bool(if null { None } else { <bool as Decode<Postgres>>::decode(raw).ok() }),
+        "INT8" => Value::Int(if null { None } else { <i64 as Decode<Postgres>>::decode(raw).ok() }),
+        "INT4" => Value::Int(if null {
+            None
+        } else {
+            <i32 as Decode<Postgres>>::decode(raw).ok().map(i64::from)
+        }),
+        "INT2" => Value::Int(if null {
+            None
+        } else {
+            <i16 as Decode<Postgres>>::decode(raw).ok().map(i64::from)
+        }),
+        "FLOAT8" => Value::Float(if null { None } else { <f64 as Decode<Postgres>>::decode(raw).ok() }),
+        "FLOAT4" => Value::Float(if null {
+            None
+        } else {
+            <f32 as Decode<Postgres>>::decode(raw).ok().map(f64::from)
+        }),
+        _ => Value::Text(if null { None } else { <String as Decode<Postgres>>::decode(raw).ok() }),
+    }
+}

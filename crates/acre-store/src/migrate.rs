@@ -1,0 +1,82 @@
+//! Migrations: plain SQL per database under `migrations/{sqlite,postgres}/`, with
+//! the same version numbers, applied in order and recorded in `schema_migrations`.
+//! A schema-parity test checks that both produce the same tables and columns.
+
+use crate::{Db, Result, StoreError, Value};
+
+/// `(version, name, sqlite script, postgres script)`.
+const MIGRATIONS: &[(i64, &str, &str, &str)] = &[(
+    1,
+    "platform",
+    include_str!("../migrations/sqlite/0001_platform.sql"),
+    include_str!("../migrations/postgres/0001_platform.sql"),
+)];
+
+/// Arbitrary key for PostgreSQL's advisory lock, so two starting servers do
+/// not migrate at the same time.
+const PG_LOCK_KEY: i64 = 0x0AC2E_1;
+
+pub(crate) async fn run(db: &Db) -> Result<()> {
+    db.execute_script(
+        "CREATE TABLE IF NOT EXISTS schema_migrations \
+         (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)",
+    )
+    .await?;
+    for (version, name, sqlite, pg) in MIGRATIONS {
+        let mut tx = db.begin().await?;
+        // A transaction-level advisory lock serialises servers starting together;
+        // SQLite's BEGIN IMMEDIATE already does.
+        if let Db::Postgres(_) = db {
+            tx.execute("SELECT pg_advisory_xact_lock($1)", &[Value::from(PG_LOCK_KEY)])
+                .await?;
+        }
+        let done = tx
+            .fetch_optional(
+                "SELECT version FROM schema_migrations WHERE version = $1",
+                &[Value::from(*version)],
+            )
+            .await?;
+        if done.is_some() {
+            continue;
+        }
+        let script = match db {
+            Db::Sqlite(_) => sqlite,
+            Db::Postgres(_) => pg,
+        };
+        for stmt in split_statements(script) {
+            tx.execute(&stmt, &[])
+                .await
+                .map_err(|e| StoreError::Migration(format!("{version} {name}: {e}")))?;
+        }
+        tx.execute(
+            "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+            &[Value::from(*version), Value::from(*name), Value::from(crate::now_ms())],
+        )
+        .await?;
+        tx.commit().await?;
+        tracing::info!(version, name, "applied migration");
+    }
+    Ok(())
+}
+
+/// Split a script on `;` at line ends. Our migrations keep one statement per
+/// `;`-terminated block and no semicolons inside string literals.
+fn split_statements(script: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for line in script.lines() {
+        let l = line.trim();
+        if l.starts_with("--") || l.is_empty() {
+            continue;
+        }
+        cur.push_str(line);
+        cur.push('\n');
+        if l.ends_with(';') {
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.trim().is_empty() {
+        out.push(cur);
+    }
+    out
+}
