@@ -1,1 +1,51 @@
+//! Acre's services: every use case, with its transaction and its permission
+//! check, so the web pages, the JSON API, exports and the CLI cannot diverge.
 
+pub mod accounts;
+pub mod actor;
+pub mod auth;
+pub mod demo;
+pub mod departments;
+pub mod error;
+pub mod org;
+pub mod secret;
+
+pub use actor::Actor;
+pub use error::{AppError, ErrorCode, FieldErrors};
+
+pub use acre_store as store;
+pub use acre_store::Db;
+
+/// Settings the services need (the binary fills them from flags and env).
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// A session ends after this long without a request.
+    pub session_idle_ms: i64,
+    /// A session ends this long after login, whatever happens.
+    pub session_max_ms: i64,
+    /// Demo mode: the login page shows the demo accounts.
+    pub demo: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            session_idle_ms: 2 * 3600 * 1000,
+            session_max_ms: 12 * 3600 * 1000,
+            demo: false,
+        }
+    }
+}
+
+/// The application: the database and settings, cheap to clone into handlers.
+#[derive(Clone, Debug)]
+pub struct App {
+    pub db: Db,
+    pub settings: Settings,
+}
+
+impl App {
+    pub fn new(db: Db, settings: Settings) -> App {
+        App { db, settings }
+    }
+}

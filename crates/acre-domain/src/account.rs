@@ -60,7 +60,8 @@ impl DisplayName {
     pub fn parse(raw: &str) -> Option<Self> {
         let s = raw.trim();
         let n = s.chars().count();
-        ((1..=50).contains(&n) && !s.chars().any(char::is_control)).then(|| DisplayName(s.to_string()))
+        ((1..=50).contains(&n) && !s.chars().any(char::is_control))
+            .then(|| DisplayName(s.to_string()))
     }
     pub fn as_str(&self) -> &str {
         &self.0
@@ -154,18 +155,36 @@ mod tests {
 
     #[test]
     fn password_policy() {
-        assert_eq!(Password::new("short", "u").err(), Some(PasswordError::TooShort));
-        assert_eq!(Password::new("password", "u").err(), Some(PasswordError::Common));
-        assert_eq!(Password::new("PassWord", "u").err(), Some(PasswordError::Common));
-        assert_eq!(Password::new("1qaz2wsx", "u").err(), Some(PasswordError::Common));
-        assert_eq!(Password::new("manager1", "manager1").err(), Some(PasswordError::SameAsUsername));
+        assert_eq!(
+            Password::new("short", "u").err(),
+            Some(PasswordError::TooShort)
+        );
+        assert_eq!(
+            Password::new("password", "u").err(),
+            Some(PasswordError::Common)
+        );
+        assert_eq!(
+            Password::new("PassWord", "u").err(),
+            Some(PasswordError::Common)
+        );
+        assert_eq!(
+            Password::new("1qaz2wsx", "u").err(),
+            Some(PasswordError::Common)
+        );
+        assert_eq!(
+            Password::new("manager1", "manager1").err(),
+            Some(PasswordError::SameAsUsername)
+        );
         assert!(Password::new("demo-pass-2026", "rep1").is_ok());
         // Chinese passphrases count characters, not bytes.
         assert!(Password::new("一亩田里种好庄稼", "rep1").is_ok());
         let long = "correct horse battery staple ".repeat(4);
         assert!(long.chars().count() >= 64);
         assert_eq!(Password::new(&long, "u").unwrap().expose(), long);
-        assert_eq!(Password::new(&"x".repeat(257), "u").err(), Some(PasswordError::TooLong));
+        assert_eq!(
+            Password::new(&"x".repeat(257), "u").err(),
+            Some(PasswordError::TooLong)
+        );
     }
 
     #[test]

@@ -59,7 +59,10 @@ macro_rules! dispatch {
     }};
     ($exec:expr, $backend:ident, $sql:expr, $args:expr, execute) => {{
         let q = bind_values!(sqlx::query(AssertSqlSafe($sql)), $args);
-        Ok(q.execute($exec).await.map_err(StoreError::classify)?.rows_affected())
+        Ok(q.execute($exec)
+            .await
+            .map_err(StoreError::classify)?
+            .rows_affected())
     }};
 }
 
@@ -207,7 +210,11 @@ fn decode_all<R: sqlx::Row>(rows: &[R], decode: fn(&R, usize) -> Value) -> Vec<R
     let Some(first) = rows.first() else {
         return Vec::new();
     };
-    let columns: Arc<[String]> = first.columns().iter().map(|c| c.name().to_string()).collect();
+    let columns: Arc<[String]> = first
+        .columns()
+        .iter()
+        .map(|c| c.name().to_string())
+        .collect();
     rows.iter()
         .map(|r| Row {
             columns: columns.clone(),
@@ -238,8 +245,16 @@ fn decode_pg(row: &PgRow, i: usize) -> Value {
     let kind = raw.type_info().name().to_string();
     let null = raw.is_null();
     match kind.as_str() {
-        "BOOL" => Value::Bool(if null { None } else { <bool as Decode<Postgres>>::decode(raw).ok() }),
-        "INT8" => Value::Int(if null { None } else { <i64 as Decode<Postgres>>::decode(raw).ok() }),
+        "BOOL" => Value::Bool(if null {
+            None
+        } else {
+            <bool as Decode<Postgres>>::decode(raw).ok()
+        }),
+        "INT8" => Value::Int(if null {
+            None
+        } else {
+            <i64 as Decode<Postgres>>::decode(raw).ok()
+        }),
         "INT4" => Value::Int(if null {
             None
         } else {
@@ -250,12 +265,20 @@ fn decode_pg(row: &PgRow, i: usize) -> Value {
         } else {
             <i16 as Decode<Postgres>>::decode(raw).ok().map(i64::from)
         }),
-        "FLOAT8" => Value::Float(if null { None } else { <f64 as Decode<Postgres>>::decode(raw).ok() }),
+        "FLOAT8" => Value::Float(if null {
+            None
+        } else {
+            <f64 as Decode<Postgres>>::decode(raw).ok()
+        }),
         "FLOAT4" => Value::Float(if null {
             None
         } else {
             <f32 as Decode<Postgres>>::decode(raw).ok().map(f64::from)
         }),
-        _ => Value::Text(if null { None } else { <String as Decode<Postgres>>::decode(raw).ok() }),
+        _ => Value::Text(if null {
+            None
+        } else {
+            <String as Decode<Postgres>>::decode(raw).ok()
+        }),
     }
 }

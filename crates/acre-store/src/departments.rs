@@ -39,17 +39,31 @@ const COLUMNS: &str = "id, name, parent_id, head_user_id, sort_order, version";
 /// Every department, parents before children where ids allow, by sort order.
 pub async fn all(db: &Db) -> Result<Vec<Department>> {
     let sql = format!("SELECT {COLUMNS} FROM departments ORDER BY sort_order, id");
-    Ok(db.fetch_all(&sql, &[]).await?.iter().map(Department::from_row).collect())
+    Ok(db
+        .fetch_all(&sql, &[])
+        .await?
+        .iter()
+        .map(Department::from_row)
+        .collect())
 }
 
 pub async fn all_tx(tx: &mut Tx) -> Result<Vec<Department>> {
     let sql = format!("SELECT {COLUMNS} FROM departments ORDER BY sort_order, id");
-    Ok(tx.fetch_all(&sql, &[]).await?.iter().map(Department::from_row).collect())
+    Ok(tx
+        .fetch_all(&sql, &[])
+        .await?
+        .iter()
+        .map(Department::from_row)
+        .collect())
 }
 
 pub async fn by_id_tx(tx: &mut Tx, id: i64) -> Result<Option<Department>> {
     let sql = format!("SELECT {COLUMNS} FROM departments WHERE id = $1");
-    Ok(tx.fetch_optional(&sql, &[id.into()]).await?.as_ref().map(Department::from_row))
+    Ok(tx
+        .fetch_optional(&sql, &[id.into()])
+        .await?
+        .as_ref()
+        .map(Department::from_row))
 }
 
 pub async fn insert(tx: &mut Tx, f: &DepartmentFields, by: Option<i64>) -> Result<i64> {
@@ -70,7 +84,13 @@ pub async fn insert(tx: &mut Tx, f: &DepartmentFields, by: Option<i64>) -> Resul
 }
 
 /// Update when `version` still matches; false when someone saved first.
-pub async fn update(tx: &mut Tx, id: i64, version: i64, f: &DepartmentFields, by: i64) -> Result<bool> {
+pub async fn update(
+    tx: &mut Tx,
+    id: i64,
+    version: i64,
+    f: &DepartmentFields,
+    by: i64,
+) -> Result<bool> {
     let n = tx
         .execute(
             "UPDATE departments SET name=$1, parent_id=$2, head_user_id=$3, sort_order=$4, version=version+1, \
@@ -92,8 +112,11 @@ pub async fn update(tx: &mut Tx, id: i64, version: i64, f: &DepartmentFields, by
 
 /// Set the head without an edit of its own (used while seeding).
 pub async fn set_head(tx: &mut Tx, id: i64, head: i64) -> Result<()> {
-    tx.execute("UPDATE departments SET head_user_id=$1 WHERE id=$2", &[head.into(), id.into()])
-        .await?;
+    tx.execute(
+        "UPDATE departments SET head_user_id=$1 WHERE id=$2",
+        &[head.into(), id.into()],
+    )
+    .await?;
     Ok(())
 }
 
@@ -106,12 +129,16 @@ pub async fn usage(tx: &mut Tx, id: i64) -> Result<(i64, i64)> {
             &[id.into()],
         )
         .await?;
-    Ok(r.map(|r| (r.i64("users"), r.i64("children"))).unwrap_or((0, 0)))
+    Ok(r.map(|r| (r.i64("users"), r.i64("children")))
+        .unwrap_or((0, 0)))
 }
 
 pub async fn delete(tx: &mut Tx, id: i64, version: i64) -> Result<bool> {
     Ok(tx
-        .execute("DELETE FROM departments WHERE id=$1 AND version=$2", &[id.into(), version.into()])
+        .execute(
+            "DELETE FROM departments WHERE id=$1 AND version=$2",
+            &[id.into(), version.into()],
+        )
         .await?
         == 1)
 }

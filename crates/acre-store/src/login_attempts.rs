@@ -21,13 +21,17 @@ pub async fn recent(db: &Db, username: &str, ip: &str, since: i64) -> Result<(i6
             &[username.into(), ip.into(), since.into()],
         )
         .await?;
-    Ok(r.map(|r| (r.i64("by_user"), r.i64("by_ip"))).unwrap_or((0, 0)))
+    Ok(r.map(|r| (r.i64("by_user"), r.i64("by_ip")))
+        .unwrap_or((0, 0)))
 }
 
 /// A successful login clears the account's failures.
 pub async fn clear(db: &Db, username: &str) -> Result<()> {
-    db.execute("DELETE FROM login_failures WHERE username=$1", &[username.into()])
-        .await?;
+    db.execute(
+        "DELETE FROM login_failures WHERE username=$1",
+        &[username.into()],
+    )
+    .await?;
     Ok(())
 }
 

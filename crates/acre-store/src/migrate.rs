@@ -14,7 +14,7 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[(
 
 /// Arbitrary key for PostgreSQL's advisory lock, so two starting servers do
 /// not migrate at the same time.
-const PG_LOCK_KEY: i64 = 0x0AC2E_1;
+const PG_LOCK_KEY: i64 = 0x000A_C2E1;
 
 pub(crate) async fn run(db: &Db) -> Result<()> {
     db.execute_script(
@@ -27,8 +27,11 @@ pub(crate) async fn run(db: &Db) -> Result<()> {
         // A transaction-level advisory lock serialises servers starting together;
         // SQLite's BEGIN IMMEDIATE already does.
         if let Db::Postgres(_) = db {
-            tx.execute("SELECT pg_advisory_xact_lock($1)", &[Value::from(PG_LOCK_KEY)])
-                .await?;
+            tx.execute(
+                "SELECT pg_advisory_xact_lock($1)",
+                &[Value::from(PG_LOCK_KEY)],
+            )
+            .await?;
         }
         let done = tx
             .fetch_optional(
@@ -50,7 +53,11 @@ pub(crate) async fn run(db: &Db) -> Result<()> {
         }
         tx.execute(
             "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
-            &[Value::from(*version), Value::from(*name), Value::from(crate::now_ms())],
+            &[
+                Value::from(*version),
+                Value::from(*name),
+                Value::from(crate::now_ms()),
+            ],
         )
         .await?;
         tx.commit().await?;

@@ -48,13 +48,16 @@ pub async fn load(db: &Db, id_hash: &str) -> Result<Option<SessionRow>> {
         "SELECT s.csrf_token, s.created_at AS s_created_at, s.last_seen_at, s.expires_at, {COLUMNS} \
          FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1"
     );
-    Ok(db.fetch_optional(&sql, &[id_hash.into()]).await?.map(|r| SessionRow {
-        csrf_token: r.str("csrf_token"),
-        created_at: r.i64("s_created_at"),
-        last_seen_at: r.i64("last_seen_at"),
-        expires_at: r.i64("expires_at"),
-        user: User::from_row(&r),
-    }))
+    Ok(db
+        .fetch_optional(&sql, &[id_hash.into()])
+        .await?
+        .map(|r| SessionRow {
+            csrf_token: r.str("csrf_token"),
+            created_at: r.i64("s_created_at"),
+            last_seen_at: r.i64("last_seen_at"),
+            expires_at: r.i64("expires_at"),
+            user: User::from_row(&r),
+        }))
 }
 
 pub async fn touch(db: &Db, id_hash: &str, now: i64) -> Result<()> {
@@ -73,10 +76,17 @@ pub async fn delete(db: &Db, id_hash: &str) -> Result<()> {
 }
 
 /// End every session of a user (password changed, account disabled).
-pub async fn delete_for_user(tx: &mut crate::Tx, user_id: i64, except: Option<&str>) -> Result<u64> {
+pub async fn delete_for_user(
+    tx: &mut crate::Tx,
+    user_id: i64,
+    except: Option<&str>,
+) -> Result<u64> {
     tx.execute(
         "DELETE FROM sessions WHERE user_id=$1 AND id_hash <> $2",
-        &[user_id.into(), Value::Text(Some(except.unwrap_or("").to_string()))],
+        &[
+            user_id.into(),
+            Value::Text(Some(except.unwrap_or("").to_string())),
+        ],
     )
     .await
 }

@@ -63,14 +63,20 @@ pub async fn authenticate(db: &Db, hash: &str) -> Result<Option<(i64, Option<i64
         "SELECT t.id AS token_id, t.last_used_at, {COLUMNS} FROM api_tokens t JOIN users u ON u.id = t.user_id \
          WHERE t.token_hash=$1 AND t.revoked_at IS NULL"
     );
-    Ok(db
-        .fetch_optional(&sql, &[hash.into()])
-        .await?
-        .map(|r| (r.i64("token_id"), r.opt_i64("last_used_at"), User::from_row(&r))))
+    Ok(db.fetch_optional(&sql, &[hash.into()]).await?.map(|r| {
+        (
+            r.i64("token_id"),
+            r.opt_i64("last_used_at"),
+            User::from_row(&r),
+        )
+    }))
 }
 
 pub async fn touch(db: &Db, id: i64, now: i64) -> Result<()> {
-    db.execute("UPDATE api_tokens SET last_used_at=$1 WHERE id=$2", &[now.into(), id.into()])
-        .await?;
+    db.execute(
+        "UPDATE api_tokens SET last_used_at=$1 WHERE id=$2",
+        &[now.into(), id.into()],
+    )
+    .await?;
     Ok(())
 }

@@ -62,12 +62,20 @@ pub struct UserFields {
 
 pub async fn by_id(db: &Db, id: i64) -> Result<Option<User>> {
     let sql = format!("SELECT {COLUMNS} FROM users u WHERE u.id = $1");
-    Ok(db.fetch_optional(&sql, &[id.into()]).await?.as_ref().map(User::from_row))
+    Ok(db
+        .fetch_optional(&sql, &[id.into()])
+        .await?
+        .as_ref()
+        .map(User::from_row))
 }
 
 pub async fn by_id_tx(tx: &mut Tx, id: i64) -> Result<Option<User>> {
     let sql = format!("SELECT {COLUMNS} FROM users u WHERE u.id = $1");
-    Ok(tx.fetch_optional(&sql, &[id.into()]).await?.as_ref().map(User::from_row))
+    Ok(tx
+        .fetch_optional(&sql, &[id.into()])
+        .await?
+        .as_ref()
+        .map(User::from_row))
 }
 
 /// The account and its password hash, for logging in.
@@ -81,7 +89,10 @@ pub async fn credentials(db: &Db, username: &str) -> Result<Option<(User, String
 
 pub async fn password_hash(db: &Db, id: i64) -> Result<Option<String>> {
     Ok(db
-        .fetch_optional("SELECT password_hash FROM users WHERE id = $1", &[id.into()])
+        .fetch_optional(
+            "SELECT password_hash FROM users WHERE id = $1",
+            &[id.into()],
+        )
         .await?
         .map(|r| r.str("password_hash")))
 }
@@ -129,7 +140,12 @@ pub fn escape_like(s: &str) -> String {
     s.replace(['%', '_'], "")
 }
 
-pub async fn insert(tx: &mut Tx, f: &UserFields, password_hash: &str, by: Option<i64>) -> Result<i64> {
+pub async fn insert(
+    tx: &mut Tx,
+    f: &UserFields,
+    password_hash: &str,
+    by: Option<i64>,
+) -> Result<i64> {
     let now = now_ms();
     tx.insert(
         "INSERT INTO users (username, display_name, password_hash, role, department_id, superior_id, \
@@ -192,8 +208,11 @@ pub async fn set_password(tx: &mut Tx, id: i64, hash: &str, by: i64) -> Result<(
 
 /// The user's own language choice (no version bump: not an edit of the account).
 pub async fn set_locale(db: &Db, id: i64, locale: &str) -> Result<()> {
-    db.execute("UPDATE users SET locale=$1 WHERE id=$2", &[locale.into(), id.into()])
-        .await?;
+    db.execute(
+        "UPDATE users SET locale=$1 WHERE id=$2",
+        &[locale.into(), id.into()],
+    )
+    .await?;
     Ok(())
 }
 
@@ -212,7 +231,40 @@ pub async fn pick(db: &Db, q: &str, limit: i64) -> Result<Vec<User>> {
          ORDER BY u.username LIMIT $2"
     );
     let rows = db
-        .fetch_all(&sql, &[format!("%{}%", escape_like(q)).into(), limit.into()])
+        .fetch_all(
+            &sql,
+            &[format!("%{}%", escape_like(q)).into(), limit.into()],
+        )
         .await?;
     Ok(rows.iter().map(User::from_row).collect())
+}
+
+pub async fn count_tx(tx: &mut Tx) -> Result<i64> {
+    Ok(tx
+        .fetch_optional("SELECT COUNT(*) AS n FROM users", &[])
+        .await?
+        .map(|r| r.i64("n"))
+        .unwrap_or(0))
+}
+
+/// `id → display name` for a handful of users (one query, for list pages).
+pub async fn names(db: &Db, ids: &[i64]) -> Result<std::collections::HashMap<i64, String>> {
+    let mut ids = ids.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    let marks: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "SELECT id, display_name FROM users WHERE id IN ({})",
+        marks.join(",")
+    );
+    let args: Vec<Value> = ids.iter().map(|i| Value::from(*i)).collect();
+    Ok(db
+        .fetch_all(&sql, &args)
+        .await?
+        .iter()
+        .map(|r| (r.i64("id"), r.str("display_name")))
+        .collect())
 }

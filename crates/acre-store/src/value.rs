@@ -109,7 +109,8 @@ impl Row {
         }
     }
     pub fn i64(&self, col: &str) -> i64 {
-        self.opt_i64(col).unwrap_or_else(|| panic!("column {col} is NULL"))
+        self.opt_i64(col)
+            .unwrap_or_else(|| panic!("column {col} is NULL"))
     }
     pub fn opt_str(&self, col: &str) -> Option<String> {
         self.at(col).to_text()

@@ -1,1 +1,5 @@
-fn main() {}
+//! `acre`: see `acre --help`.
+
+fn main() -> std::process::ExitCode {
+    acre::cli::main()
+}

@@ -1,0 +1,42 @@
+//! The JSON API under `/api/v1/`: same services, same permission checks as
+//! the pages. Errors are always `{"error":{"code","message","fields"}}`.
+
+mod auth;
+mod departments;
+mod json;
+pub mod openapi;
+mod users;
+
+use axum::Router;
+use axum::routing::{delete, get, post};
+
+use crate::state::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/auth/login", post(auth::login))
+        .route("/auth/logout", post(auth::logout))
+        .route("/me", get(auth::me).patch(auth::patch_me))
+        .route("/me/password", post(auth::change_password))
+        .route("/me/team", get(auth::team))
+        .route(
+            "/me/tokens",
+            get(auth::list_tokens).post(auth::create_token),
+        )
+        .route("/me/tokens/{id}", delete(auth::revoke_token))
+        .route("/users", get(users::list).post(users::create))
+        .route("/users/{id}", get(users::get).patch(users::patch))
+        .route("/users/{id}/password", post(users::reset_password))
+        .route(
+            "/departments",
+            get(departments::list).post(departments::create),
+        )
+        .route(
+            "/departments/{id}",
+            get(departments::get)
+                .patch(departments::patch)
+                .delete(departments::remove),
+        )
+        .route("/openapi.json", get(openapi::serve))
+        .fallback(json::not_found)
+}

@@ -1,0 +1,51 @@
+//! What the page frame (navigation, user menu, language switch) needs.
+
+use acre_app::Actor;
+use acre_domain::Capability;
+use acre_i18n::Locale;
+
+use crate::auth::Ctx;
+use crate::tr::Tr;
+
+pub struct Layout {
+    pub t: Tr,
+    pub csrf: String,
+    pub user_name: String,
+    pub role_label: String,
+    pub is_admin: bool,
+    /// Key of the active navigation item.
+    pub active: &'static str,
+    pub locale_name: &'static str,
+    pub locales: Vec<(&'static str, &'static str)>,
+    /// Current path, to come back to after switching language.
+    pub path: String,
+    pub flash: String,
+}
+
+impl Layout {
+    pub fn new(ctx: &Ctx, actor: &Actor, active: &'static str, path: &str) -> Layout {
+        let t = Tr(ctx.locale);
+        Layout {
+            t,
+            csrf: actor.csrf_token.clone().unwrap_or_default(),
+            user_name: actor.user.display_name.clone(),
+            role_label: t.role(actor.role.key()),
+            is_admin: actor.can(Capability::AdministerAccounts),
+            active,
+            locale_name: ctx.locale.native_name(),
+            locales: Locale::ALL
+                .iter()
+                .map(|l| (l.tag(), l.native_name()))
+                .collect(),
+            path: path.to_string(),
+            flash: String::new(),
+        }
+    }
+    /// Show a translated confirmation at the top of the page.
+    pub fn with_flash(mut self, key: Option<&str>) -> Layout {
+        if let Some(k) = key.filter(|k| k.starts_with("flash-")) {
+            self.flash = self.t.get(k);
+        }
+        self
+    }
+}

@@ -1,0 +1,70 @@
+//! Server-rendered pages.
+
+mod admin_departments;
+mod admin_users;
+mod home;
+mod layout;
+mod login;
+mod settings;
+mod setup;
+
+use axum::Router;
+use axum::routing::{get, post};
+
+use crate::state::AppState;
+
+pub use layout::Layout;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(home::page))
+        .route("/login", get(login::page).post(login::submit))
+        .route("/logout", post(login::logout))
+        .route("/locale", post(settings::set_locale))
+        .route("/settings", get(settings::page))
+        .route("/settings/password", post(settings::change_password))
+        .route("/settings/tokens", post(settings::create_token))
+        .route("/settings/tokens/{id}/revoke", post(settings::revoke_token))
+        .route(
+            "/admin/users",
+            get(admin_users::list).post(admin_users::create),
+        )
+        .route("/admin/users/new", get(admin_users::new_form))
+        .route(
+            "/admin/users/{id}",
+            get(admin_users::edit_form).post(admin_users::update),
+        )
+        .route(
+            "/admin/users/{id}/password",
+            post(admin_users::reset_password),
+        )
+        .route(
+            "/admin/departments",
+            get(admin_departments::list).post(admin_departments::create),
+        )
+        .route(
+            "/admin/departments/{id}",
+            get(admin_departments::edit_form).post(admin_departments::update),
+        )
+        .route(
+            "/admin/departments/{id}/delete",
+            post(admin_departments::delete),
+        )
+        .route("/setup/{token}", get(setup::page).post(setup::submit))
+}
+
+/// Empty form values are "not set".
+pub(crate) fn opt_id(s: &Option<String>) -> Option<i64> {
+    s.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .and_then(|s| s.parse().ok())
+}
+
+/// Only same-site relative targets (no `//host` or scheme): no open redirects.
+pub(crate) fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_string(),
+        _ => "/".to_string(),
+    }
+}

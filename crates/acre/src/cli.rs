@@ -1,0 +1,191 @@
+//! The command line: `serve`, `migrate`, `demo`, `user add`, `token create`.
+
+use std::io::Read;
+use std::process::ExitCode;
+
+use acre_app::Actor;
+use acre_app::accounts::UserInput;
+use acre_store::users;
+use clap::{Parser, Subcommand};
+
+use crate::config::{ServeArgs, StorageArgs};
+use crate::{Application, Config, open_app};
+
+/// Acre (一亩): a sales CRM for B2B sales teams.
+#[derive(Parser, Debug)]
+#[command(name = "acre", version, about)]
+struct Cli {
+    #[command(flatten)]
+    storage: StorageArgs,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Start the web server (UI and JSON API).
+    Serve(ServeArgs),
+    /// Create or update the database schema, then exit.
+    Migrate,
+    /// Load the demo organisation (all accounts use the password demo-pass-2026).
+    Demo,
+    /// Manage user accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Manage personal API tokens.
+    #[command(subcommand)]
+    Token(TokenCommand),
+}
+
+#[derive(Subcommand, Debug)]
+enum UserCommand {
+    /// Add a user; the password is read from standard input.
+    Add {
+        #[arg(long)]
+        username: String,
+        /// Display name (e.g. 张三).
+        #[arg(long)]
+        name: String,
+        /// Role key: general_manager, director, manager, rep, assistant, finance, admin.
+        #[arg(long, default_value = "rep")]
+        role: String,
+        /// Shorthand for --role admin.
+        #[arg(long)]
+        admin: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum TokenCommand {
+    /// Create a token for a user and print it (shown once).
+    Create {
+        #[arg(long)]
+        user: String,
+        #[arg(long, default_value = "cli")]
+        name: String,
+    },
+}
+
+fn init_logging(s: &StorageArgs) {
+    let filter = tracing_subscriber::EnvFilter::try_new(&s.log).unwrap_or_else(|_| "info".into());
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    if s.log_json {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging(&cli.storage);
+    let rt = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("acre: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match rt.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("acre: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn config(storage: &StorageArgs, serve: Option<&ServeArgs>, demo: bool) -> anyhow::Result<Config> {
+    let mut c = Config::for_tests(&storage.database_url()?);
+    c.demo = demo;
+    if let Some(s) = serve {
+        c.bind = s.bind.clone();
+        c.secure_cookies = s.secure_cookies;
+        c.trust_proxy = s.trust_proxy;
+        c.session_idle_minutes = s.session_idle_minutes;
+        c.session_max_hours = s.session_max_hours;
+    }
+    Ok(c)
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Serve(args) => {
+            let config = config(&cli.storage, Some(&args), args.demo)?;
+            let server = Application::build(&config).await?;
+            if let Some(token) = server.app().issue_setup_token().await? {
+                println!("No accounts yet. Create the first administrator at:");
+                println!("  http://{}/setup/{token}", server.addr);
+            }
+            tracing::info!(addr = %server.addr, demo = config.demo, "Acre is serving");
+            println!("Acre is listening on http://{}", server.addr);
+            server.run().await
+        }
+        Command::Migrate => {
+            open_app(&config(&cli.storage, None, false)?).await?;
+            println!("schema is up to date");
+            Ok(())
+        }
+        Command::Demo => {
+            let app = open_app(&config(&cli.storage, None, false)?).await?;
+            let created = app.load_demo().await?;
+            println!(
+                "{}",
+                if created {
+                    "demo organisation loaded"
+                } else {
+                    "demo organisation already present"
+                }
+            );
+            Ok(())
+        }
+        Command::User(UserCommand::Add {
+            username,
+            name,
+            role,
+            admin,
+        }) => {
+            let app = open_app(&config(&cli.storage, None, false)?).await?;
+            let mut password = String::new();
+            std::io::stdin().read_to_string(&mut password)?;
+            let input = UserInput {
+                username,
+                display_name: name,
+                role: if admin { "admin".into() } else { role },
+                locale: "zh-CN".into(),
+                active: true,
+                password: Some(password.trim_end_matches(['\r', '\n']).to_string()),
+                ..Default::default()
+            };
+            match app.create_user(None, &input).await {
+                Ok((id, _)) => {
+                    println!("user {} created (id {id})", input.username);
+                    Ok(())
+                }
+                Err(e) => {
+                    for (field, key) in &e.fields {
+                        eprintln!("{field}: {}", acre_i18n::Locale::En.t(key));
+                    }
+                    anyhow::bail!("{}", acre_i18n::Locale::En.t(e.key()))
+                }
+            }
+        }
+        Command::Token(TokenCommand::Create { user, name }) => {
+            let app = open_app(&config(&cli.storage, None, false)?).await?;
+            let Some((u, _)) = users::credentials(&app.db, &user.to_lowercase()).await? else {
+                anyhow::bail!("no such user: {user}");
+            };
+            let (_, token) = app
+                .create_token(&Actor::new(u, None), &name)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("{token}");
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,113 @@
+//! Building and running the server.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use acre_app::{App, Db, Settings};
+use acre_web::{AppState, WebOptions};
+use tokio::net::TcpListener;
+
+use crate::Config;
+
+/// Open the database, migrate it, and wrap it in the services.
+pub async fn open_app(config: &Config) -> anyhow::Result<App> {
+    let db = Db::connect(&config.database_url).await?;
+    db.migrate().await?;
+    let settings = Settings {
+        session_idle_ms: config.session_idle_minutes.max(1) * 60_000,
+        session_max_ms: config.session_max_hours.max(1) * 3_600_000,
+        demo: config.demo,
+    };
+    let app = App::new(db, settings);
+    if config.demo && app.load_demo().await? {
+        tracing::info!("demo organisation loaded");
+    }
+    Ok(app)
+}
+
+/// A bound, ready-to-run server.
+pub struct Application {
+    listener: TcpListener,
+    state: AppState,
+    pub addr: SocketAddr,
+}
+
+impl Application {
+    /// Migrate, seed (demo), bind. Port 0 picks a free port (tests).
+    pub async fn build(config: &Config) -> anyhow::Result<Application> {
+        let app = open_app(config).await?;
+        let listener = TcpListener::bind(&config.bind).await?;
+        let addr = listener.local_addr()?;
+        let options = WebOptions {
+            secure_cookies: config.secure_cookies,
+            trust_proxy: config.trust_proxy,
+        };
+        Ok(Application {
+            listener,
+            state: AppState::new(app, options),
+            addr,
+        })
+    }
+
+    pub fn app(&self) -> &App {
+        &self.state.app
+    }
+
+    /// Serve until SIGINT/SIGTERM, then finish in-flight requests.
+    pub async fn run(self) -> anyhow::Result<()> {
+        let housekeeping = tokio::spawn(housekeeping(self.state.app.clone()));
+        let router = acre_web::router(self.state.clone());
+        axum::serve(
+            self.listener,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+        housekeeping.abort();
+        self.state.app.db.close().await;
+        Ok(())
+    }
+
+    /// Serve in the background (tests); the server stops with the runtime.
+    pub fn spawn(self) -> SocketAddr {
+        let addr = self.addr;
+        let router = acre_web::router(self.state);
+        tokio::spawn(async move {
+            let _ = axum::serve(
+                self.listener,
+                router.into_make_service_with_connect_info::<SocketAddr>(),
+            )
+            .await;
+        });
+        addr
+    }
+}
+
+/// Drop expired sessions and old login failures every ten minutes. Safe to run
+/// on every instance at once: the deletes are idempotent.
+async fn housekeeping(app: App) {
+    let mut tick = tokio::time::interval(Duration::from_secs(600));
+    loop {
+        tick.tick().await;
+        if let Err(e) = app.purge_expired().await {
+            tracing::warn!(error = %e, "housekeeping failed");
+        }
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+    tracing::info!("shutting down");
+}
