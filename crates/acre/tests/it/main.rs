@@ -1,1 +1,16 @@
+//! The one integration-test binary. Storage-touching tests run on SQLite and
+//! on PostgreSQL (`ACRE_TEST_PG_URL`, default the local server); without a
+//! server they are skipped with a notice, and with `CI=true` a skip fails.
 
+mod harness;
+
+mod accounts;
+mod admin;
+mod api_tokens;
+mod auth;
+mod browser;
+mod departments;
+mod org;
+mod pages;
+mod platform;
+mod schema;

@@ -1,0 +1,327 @@
+//! Browser tests in headless Chromium through chromedriver: the flows a person
+//! clicks through. Skipped with a notice when no driver is installed (a
+//! failure under CI). Screenshots land in the target folder for review.
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use acre::{Application, Config};
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+use crate::harness::{Backend, DEMO_PASSWORD, fresh_database, skip};
+
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn find(candidates: &[&str]) -> Option<String> {
+    candidates
+        .iter()
+        .find(|p| std::path::Path::new(p).exists())
+        .map(|p| p.to_string())
+}
+
+/// Start chromedriver; `None` (skipped) when it or Chromium is missing.
+async fn start_driver() -> Option<(Driver, String, String)> {
+    let driver = std::env::var("ACRE_CHROMEDRIVER")
+        .ok()
+        .or_else(|| find(&["/usr/bin/chromedriver", "/usr/local/bin/chromedriver"]));
+    let chrome = std::env::var("ACRE_CHROMIUM").ok().or_else(|| {
+        find(&[
+            "/usr/bin/chromium",
+            "/usr/bin/chromium-browser",
+            "/usr/bin/google-chrome",
+        ])
+    });
+    let (Some(driver), Some(chrome)) = (driver, chrome) else {
+        skip(
+            "browser",
+            "chromedriver or chromium not installed (apt-get install chromium chromium-driver)",
+        );
+        return None;
+    };
+    let port = free_port();
+    let child = Command::new(driver)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .ok()?;
+    let guard = Driver(child);
+    for _ in 0..100 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return Some((guard, format!("http://127.0.0.1:{port}"), chrome));
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("chromedriver did not start");
+}
+
+async fn open_browser(webdriver: &str, chrome: &str, profile: &std::path::Path) -> Client {
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        json!({
+            "binary": chrome,
+            "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                     "--no-first-run", "--window-size=1280,900", "--lang=zh-CN",
+                     format!("--user-data-dir={}", profile.display())],
+            // Headless Chromium ignores --lang for Accept-Language; a person in China sends zh-CN.
+            "prefs": {"intl.accept_languages": "zh-CN,zh"},
+        }),
+    );
+    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(caps)
+        .connect(webdriver)
+        .await
+        .expect("webdriver session")
+}
+
+fn shot_dir() -> PathBuf {
+    let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+async fn shot(c: &Client, name: &str) {
+    if let Ok(png) = c.screenshot().await {
+        let _ = std::fs::write(shot_dir().join(format!("{name}.png")), png);
+    }
+}
+
+/// The element's text once the page shows it (retrying across navigations).
+async fn text_of(c: &Client, css: &str) -> String {
+    for _ in 0..100 {
+        if let Ok(e) = c.find(Locator::Css(css)).await
+            && let Ok(t) = e.text().await
+        {
+            return t;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("no element {css}");
+}
+
+/// Wait until the element's text is `want` (pages load after clicks), then check it.
+async fn expect_text(c: &Client, css: &str, want: &str) {
+    let mut last = String::new();
+    for _ in 0..100 {
+        last = text_of(c, css).await;
+        if last == want {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(last, want, "text of {css}");
+}
+
+async fn login(c: &Client, base: &str, user: &str, password: &str) {
+    c.goto(&format!("{base}/login")).await.unwrap();
+    c.find(Locator::Id("username"))
+        .await
+        .unwrap()
+        .send_keys(user)
+        .await
+        .unwrap();
+    c.find(Locator::Id("password"))
+        .await
+        .unwrap()
+        .send_keys(password)
+        .await
+        .unwrap();
+    c.find(Locator::Id("login-submit"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    // Wait for the answer: the home page or the login page with its error.
+    c.wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css("#welcome, #login-error"))
+        .await
+        .unwrap();
+}
+
+async fn switch_language(c: &Client, tag: &str) {
+    c.find(Locator::Id("lang-menu"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let item = c
+        .wait()
+        .at_most(Duration::from_secs(5))
+        .for_element(Locator::Css(&format!("button[data-locale='{tag}']")))
+        .await
+        .unwrap();
+    item.click().await.unwrap();
+}
+
+/// One test so the flows share one driver and one server; each flow opens
+/// and ends its own browser session.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn people_click_through_the_platform() {
+    let Some((_driver, webdriver, chrome)) = start_driver().await else {
+        return;
+    };
+    let (url, _guard) = fresh_database(Backend::Sqlite).await.unwrap();
+    let server = Application::build(&Config::for_tests(&url)).await.unwrap();
+    let base = format!("http://{}", server.spawn());
+    let profiles = tempdir();
+
+    // rep1 logs in, sees the home page, switches to English and back, logs out.
+    let c = open_browser(&webdriver, &chrome, &profiles.join("a")).await;
+    let (c2, base2) = (c.clone(), base.clone());
+    flow(c, async move {
+        let (c, base) = (c2, base2);
+        login(&c, &base, "rep1", DEMO_PASSWORD).await;
+        expect_text(&c, "#welcome", "您好，陈静").await;
+        expect_text(&c, "#my-supervisor", "张伟").await;
+        shot(&c, "home-zh-CN").await;
+        switch_language(&c, "en").await;
+        expect_text(&c, "#welcome", "Hello, 陈静").await;
+        shot(&c, "home-en").await;
+        switch_language(&c, "zh-CN").await;
+        expect_text(&c, "#welcome", "您好，陈静").await;
+        c.find(Locator::Id("user-menu"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        c.wait()
+            .at_most(Duration::from_secs(5))
+            .for_element(Locator::Id("logout"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        c.wait()
+            .at_most(Duration::from_secs(5))
+            .for_element(Locator::Id("login-submit"))
+            .await
+            .unwrap();
+        assert!(c.current_url().await.unwrap().path().ends_with("/login"));
+        // After logging out the home page sends us back to the login page.
+        c.goto(&format!("{base}/")).await.unwrap();
+        assert!(c.current_url().await.unwrap().path().ends_with("/login"));
+    })
+    .await;
+
+    // A wrong password shows an error and keeps the username.
+    let c = open_browser(&webdriver, &chrome, &profiles.join("b")).await;
+    login(&c, &base, "rep1", "wrong-password").await;
+    let err = text_of(&c, "#login-error").await;
+    let kept = c
+        .find(Locator::Id("username"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap();
+    shot(&c, "login-error").await;
+    c.close().await.unwrap();
+    assert_eq!(err, "用户名或密码不正确。");
+    assert_eq!(kept.as_deref(), Some("rep1"));
+
+    // The administrator adds a user from the UI; a bad field is explained in place.
+    let c = open_browser(&webdriver, &chrome, &profiles.join("c")).await;
+    let (c2, base2) = (c.clone(), base.clone());
+    flow(c, async move {
+        let (c, base) = (c2, base2);
+        login(&c, &base, "admin", DEMO_PASSWORD).await;
+        c.goto(&format!("{base}/admin/users/new")).await.unwrap();
+        c.find(Locator::Id("username"))
+            .await
+            .unwrap()
+            .send_keys("rep8")
+            .await
+            .unwrap();
+        c.find(Locator::Id("display_name"))
+            .await
+            .unwrap()
+            .send_keys("冯雪")
+            .await
+            .unwrap();
+        c.find(Locator::Id("password"))
+            .await
+            .unwrap()
+            .send_keys("123")
+            .await
+            .unwrap();
+        c.find(Locator::Id("save-user"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        expect_text(
+            &c,
+            "#password + .invalid-feedback",
+            "密码至少需要 8 个字符。",
+        )
+        .await;
+        shot(&c, "user-form-error").await;
+        c.find(Locator::Id("password"))
+            .await
+            .unwrap()
+            .send_keys("snow in the north 9")
+            .await
+            .unwrap();
+        c.find(Locator::Id("save-user"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        c.wait()
+            .at_most(Duration::from_secs(5))
+            .for_element(Locator::Id("reset-form"))
+            .await
+            .unwrap();
+        c.goto(&format!("{base}/admin/users")).await.unwrap();
+        let table = text_of(&c, "#users-table").await;
+        assert!(table.contains("rep8") && table.contains("冯雪"), "{table}");
+        shot(&c, "users-list").await;
+        c.goto(&format!("{base}/admin/departments")).await.unwrap();
+        assert!(text_of(&c, "#departments-table").await.contains("一组"));
+        shot(&c, "departments").await;
+    })
+    .await;
+}
+
+/// Run one flow and end its browser session whether it passed or not (killing
+/// only the driver would leave Chromium running), then report its outcome.
+async fn flow(c: Client, f: impl std::future::Future<Output = ()> + Send + 'static) {
+    let outcome = tokio::spawn(f).await;
+    let _ = c.close().await;
+    if let Err(e) = outcome {
+        std::panic::resume_unwind(e.into_panic());
+    }
+}
+
+fn tempdir() -> PathBuf {
+    let d = std::env::temp_dir().join(format!("acre-browser-{}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}

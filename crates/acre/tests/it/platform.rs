@@ -1,0 +1,139 @@
+//! Probes, metrics, the OpenAPI document, first-run setup, demo loading.
+
+use axum::http::{Method, StatusCode};
+use serde_json::json;
+
+use crate::harness::{Backend, TestApp};
+use crate::storage_test;
+
+storage_test!(health_readiness_and_metrics, |t: TestApp| async move {
+    let mut c = t.client();
+    assert_eq!(c.get("/healthz").await.status, StatusCode::OK);
+    assert_eq!(c.get("/readyz").await.text, "ready");
+    c.get("/login").await;
+    let m = c.get("/metrics").await.text;
+    assert!(
+        m.contains("acre_http_requests_total{method=\"GET\",route=\"/login\",status=\"200\"} 1"),
+        "{m}"
+    );
+    assert!(m.contains("acre_http_request_duration_seconds_bucket"));
+});
+
+storage_test!(unknown_api_paths_answer_json_404, |t: TestApp| async move {
+    let mut c = t.login("rep1").await;
+    let r = c.get("/api/v1/nothing-here").await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert_eq!(r.error_code(), "not_found");
+    let r = c
+        .json(Method::POST, "/api/v1/me/tokens", json!("not an object"))
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert_eq!(r.error_code(), "bad_request");
+});
+
+storage_test!(every_documented_route_is_served, |t: TestApp| async move {
+    let mut admin = t.login("admin").await;
+    let doc = admin.get("/api/v1/openapi.json").await.json();
+    assert_eq!(doc["openapi"], "3.1.0");
+    for route in acre_web::API_ROUTES {
+        let path = route.path.replace("{id}", "999999");
+        let method = Method::from_bytes(route.method.to_uppercase().as_bytes()).unwrap();
+        assert!(
+            doc["paths"][route.path][route.method].is_object(),
+            "{} {} documented",
+            route.method,
+            route.path
+        );
+        if route.path.ends_with("/logout") {
+            continue;
+        }
+        let r = admin.json(method, &path, json!({})).await;
+        // Served: whatever the answer, it is not "no such route" from the router.
+        assert_ne!(
+            r.status,
+            StatusCode::METHOD_NOT_ALLOWED,
+            "{} {}",
+            route.method,
+            route.path
+        );
+        if r.status == StatusCode::NOT_FOUND {
+            assert_eq!(
+                r.error_code(),
+                "not_found",
+                "{} {} is a real route",
+                route.method,
+                route.path
+            );
+            assert!(
+                route.path.contains("{id}"),
+                "{} {} answered 404",
+                route.method,
+                route.path
+            );
+        }
+    }
+});
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn first_administrator_through_the_setup_link() {
+    for backend in [Backend::Sqlite, Backend::Postgres] {
+        let Some(t) = TestApp::start(backend, false).await else {
+            continue;
+        };
+        let mut c = t.client();
+        assert_eq!(
+            c.login("gm", "demo-pass-2026").await.status,
+            StatusCode::UNAUTHORIZED,
+            "no demo accounts without --demo"
+        );
+        let token = t
+            .app
+            .issue_setup_token()
+            .await
+            .unwrap()
+            .expect("empty system gets a setup link");
+        assert_eq!(
+            c.get("/setup/not-the-token").await.status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            c.get(&format!("/setup/{token}")).await.status,
+            StatusCode::OK
+        );
+        let pre = c.cookies.get("acre_pre").cloned().unwrap();
+        let path = format!("/setup/{token}");
+        let r = c
+            .form(
+                &path,
+                &[
+                    ("csrf_token", &pre),
+                    ("username", "boss"),
+                    ("display_name", "老板"),
+                    ("password", "short"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let r = c
+            .form(
+                &path,
+                &[
+                    ("csrf_token", &pre),
+                    ("username", "boss"),
+                    ("display_name", "老板"),
+                    ("password", "first admin pass 1"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        assert_eq!(c.get("/api/v1/me").await.json()["user"]["role"], "admin");
+        // The link works once; once there is a user no new link is issued.
+        assert_eq!(t.client().get(&path).await.status, StatusCode::NOT_FOUND);
+        assert!(t.app.issue_setup_token().await.unwrap().is_none());
+    }
+}
+
+storage_test!(demo_loading_is_idempotent, |t: TestApp| async move {
+    assert!(!t.app.load_demo().await.unwrap());
+    assert_eq!(acre_store::users::count(&t.app.db).await.unwrap(), 13);
+});
