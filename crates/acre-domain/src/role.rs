@@ -191,3 +191,43 @@ mod tests {
         assert!(Role::Manager.can(Capability::AllocateCustomers));
     }
 }
+
+/// The capability table as Markdown, for `docs/permissions.md` (a test keeps
+/// the document equal to this).
+pub fn capability_table_markdown() -> String {
+    let mut s = String::from("| capability | ");
+    s.push_str(&Role::ALL.map(|r| r.key()).join(" | "));
+    s.push_str(" |\n|---|");
+    s.push_str(&"---|".repeat(Role::ALL.len()));
+    s.push('\n');
+    let mut row = |label: &str, cells: Vec<String>| {
+        s.push_str(&format!("| {label} | {} |\n", cells.join(" | ")));
+    };
+    row(
+        "data scope",
+        Role::ALL.map(|r| r.scope().key().to_string()).to_vec(),
+    );
+    for c in Role::CAPABILITIES {
+        row(
+            c.key(),
+            Role::ALL
+                .map(|r| if r.can(c) { "yes" } else { "—" }.to_string())
+                .to_vec(),
+        );
+    }
+    s
+}
+
+#[cfg(test)]
+mod doc_tests {
+    #[test]
+    fn permissions_document_matches_the_code() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/permissions.md");
+        let doc = std::fs::read_to_string(path).expect("docs/permissions.md");
+        let table = super::capability_table_markdown();
+        assert!(
+            doc.contains(&table),
+            "docs/permissions.md is out of date; its table must read:\n{table}"
+        );
+    }
+}

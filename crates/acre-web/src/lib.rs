@@ -43,3 +43,6 @@ pub fn router(state: AppState) -> Router {
         .layer(CompressionLayer::new())
         .with_state(state)
 }
+
+#[cfg(test)]
+mod keys_test;
