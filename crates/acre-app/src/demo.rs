@@ -81,6 +81,10 @@ impl App {
             }
         }
         tx.commit().await?;
+        // Sales materials, written by the key-account director.
+        if let Some((director, _)) = users::credentials(&self.db, "director").await? {
+            crate::kb_demo::load(self, &crate::Actor::new(director, None)).await?;
+        }
         Ok(true)
     }
 }

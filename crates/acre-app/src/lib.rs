@@ -3,12 +3,17 @@
 
 pub mod accounts;
 pub mod actor;
+pub mod attachments;
 pub mod auth;
 pub mod demo;
 pub mod departments;
 pub mod error;
+pub mod kb;
+pub mod kb_demo;
 pub mod org;
+pub mod registry;
 pub mod secret;
+pub mod views;
 
 pub use actor::Actor;
 pub use error::{AppError, ErrorCode, FieldErrors};

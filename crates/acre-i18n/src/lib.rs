@@ -181,10 +181,32 @@ fn group_thousands(n: u64, sign: &str) -> String {
 
 /// The keys defined in each locale's files, for the completeness test.
 pub fn keys_by_locale() -> Vec<(Locale, Vec<String>)> {
+    // Every file of a locale, one after the other (`main.ftl`, then `kb.ftl`).
     let files: [(Locale, &str); 3] = [
-        (Locale::ZhCn, include_str!("../locales/zh-CN/main.ftl")),
-        (Locale::ZhTw, include_str!("../locales/zh-TW/main.ftl")),
-        (Locale::En, include_str!("../locales/en/main.ftl")),
+        (
+            Locale::ZhCn,
+            concat!(
+                include_str!("../locales/zh-CN/main.ftl"),
+                "\n",
+                include_str!("../locales/zh-CN/kb.ftl")
+            ),
+        ),
+        (
+            Locale::ZhTw,
+            concat!(
+                include_str!("../locales/zh-TW/main.ftl"),
+                "\n",
+                include_str!("../locales/zh-TW/kb.ftl")
+            ),
+        ),
+        (
+            Locale::En,
+            concat!(
+                include_str!("../locales/en/main.ftl"),
+                "\n",
+                include_str!("../locales/en/kb.ftl")
+            ),
+        ),
     ];
     files
         .iter()

@@ -44,6 +44,7 @@ macro_rules! bind_values {
                 Value::Float(v) => q.bind(*v),
                 Value::Text(v) => q.bind(v.clone()),
                 Value::Bool(v) => q.bind(*v),
+                Value::Bytes(v) => q.bind(v.clone()),
             };
         }
         q
@@ -234,6 +235,7 @@ fn decode_sqlite(row: &SqliteRow, i: usize) -> Value {
     match kind.as_str() {
         "INTEGER" | "BOOLEAN" => Value::Int(<i64 as Decode<Sqlite>>::decode(raw).ok()),
         "REAL" => Value::Float(<f64 as Decode<Sqlite>>::decode(raw).ok()),
+        "BLOB" => Value::Bytes(<Vec<u8> as Decode<Sqlite>>::decode(raw).ok()),
         _ => Value::Text(<String as Decode<Sqlite>>::decode(raw).ok()),
     }
 }
@@ -274,6 +276,11 @@ fn decode_pg(row: &PgRow, i: usize) -> Value {
             None
         } else {
             <f32 as Decode<Postgres>>::decode(raw).ok().map(f64::from)
+        }),
+        "BYTEA" => Value::Bytes(if null {
+            None
+        } else {
+            <Vec<u8> as Decode<Postgres>>::decode(raw).ok()
         }),
         _ => Value::Text(if null {
             None

@@ -5,12 +5,20 @@
 use crate::{Db, Result, StoreError, Value};
 
 /// `(version, name, sqlite script, postgres script)`.
-const MIGRATIONS: &[(i64, &str, &str, &str)] = &[(
-    1,
-    "platform",
-    include_str!("../migrations/sqlite/0001_platform.sql"),
-    include_str!("../migrations/postgres/0001_platform.sql"),
-)];
+const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
+    (
+        1,
+        "platform",
+        include_str!("../migrations/sqlite/0001_platform.sql"),
+        include_str!("../migrations/postgres/0001_platform.sql"),
+    ),
+    (
+        2,
+        "registry",
+        include_str!("../migrations/sqlite/0002_registry.sql"),
+        include_str!("../migrations/postgres/0002_registry.sql"),
+    ),
+];
 
 /// Arbitrary key for PostgreSQL's advisory lock, so two starting servers do
 /// not migrate at the same time.

@@ -11,6 +11,8 @@ pub enum Value {
     Float(Option<f64>),
     Text(Option<String>),
     Bool(Option<bool>),
+    /// File contents (BLOB / BYTEA).
+    Bytes(Option<Vec<u8>>),
 }
 
 impl From<i64> for Value {
@@ -63,7 +65,11 @@ impl Value {
     pub fn is_null(&self) -> bool {
         matches!(
             self,
-            Value::Int(None) | Value::Float(None) | Value::Text(None) | Value::Bool(None)
+            Value::Int(None)
+                | Value::Float(None)
+                | Value::Text(None)
+                | Value::Bool(None)
+                | Value::Bytes(None)
         )
     }
     /// Text for audit trails and exports; `None` for NULL.
@@ -73,6 +79,7 @@ impl Value {
             Value::Float(v) => v.map(|v| v.to_string()),
             Value::Text(v) => v.clone(),
             Value::Bool(v) => v.map(|v| v.to_string()),
+            Value::Bytes(v) => v.as_ref().map(|b| format!("<{} bytes>", b.len())),
         }
     }
 }
@@ -106,11 +113,20 @@ impl Row {
             Value::Bool(v) => v.map(i64::from),
             Value::Float(v) => v.map(|f| f as i64),
             Value::Text(v) => v.as_deref().and_then(|s| s.parse().ok()),
+            Value::Bytes(_) => None,
         }
     }
     pub fn i64(&self, col: &str) -> i64 {
         self.opt_i64(col)
             .unwrap_or_else(|| panic!("column {col} is NULL"))
+    }
+    /// Raw bytes of a BLOB / BYTEA column.
+    pub fn bytes(&self, col: &str) -> Vec<u8> {
+        match self.at(col) {
+            Value::Bytes(Some(b)) => b.clone(),
+            Value::Text(Some(s)) => s.clone().into_bytes(),
+            _ => Vec::new(),
+        }
     }
     pub fn opt_str(&self, col: &str) -> Option<String> {
         self.at(col).to_text()

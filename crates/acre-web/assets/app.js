@@ -3,3 +3,64 @@ document.addEventListener("htmx:configRequest", function (e) {
   var token = document.body.dataset.csrf;
   if (token) { e.detail.headers["X-CSRF-Token"] = token; }
 });
+
+// Forms that destroy something ask first.
+document.addEventListener("submit", function (e) {
+  var msg = e.target.getAttribute && e.target.getAttribute("data-confirm");
+  if (msg && !window.confirm(msg)) { e.preventDefault(); }
+}, true);
+
+document.addEventListener("DOMContentLoaded", function () {
+  // Column chooser: the ticked columns become the list's `cols` parameter.
+  var filter = document.getElementById("list-filter");
+  if (filter) {
+    filter.addEventListener("submit", function () {
+      var cols = Array.prototype.filter.call(document.querySelectorAll(".col-choice"), function (c) { return c.checked; })
+        .map(function (c) { return c.value; });
+      var field = document.getElementById("cols-field");
+      if (field) { field.value = cols.join(","); if (!field.value) { field.disabled = true; } }
+    });
+  }
+  // Select all rows for bulk actions.
+  var all = document.getElementById("select-all");
+  if (all) {
+    all.addEventListener("change", function () {
+      document.querySelectorAll(".row-check").forEach(function (c) { c.checked = all.checked; });
+    });
+  }
+  // Print buttons.
+  document.querySelectorAll("[data-print]").forEach(function (b) {
+    b.addEventListener("click", function () { window.print(); });
+  });
+  // Link and user pickers: server-side typeahead into a datalist; the chosen
+  // title's id goes into the hidden field.
+  document.querySelectorAll("input.picker").forEach(function (input) {
+    var list = document.getElementById(input.getAttribute("list"));
+    var hidden = document.getElementById(input.dataset.target);
+    var found = {};
+    var timer = null;
+    input.addEventListener("input", function () {
+      if (found[input.value] !== undefined) { hidden.value = found[input.value]; return; }
+      hidden.value = input.value === "" ? "" : hidden.value;
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        fetch(input.dataset.pick + "?q=" + encodeURIComponent(input.value), { credentials: "same-origin" })
+          .then(function (r) { return r.json(); })
+          .then(function (items) {
+            list.innerHTML = "";
+            items.forEach(function (it) {
+              found[it.title] = it.id;
+              var o = document.createElement("option");
+              o.value = it.title;
+              list.appendChild(o);
+            });
+            if (found[input.value] !== undefined) { hidden.value = found[input.value]; }
+          });
+      }, 200);
+    });
+    input.addEventListener("change", function () {
+      if (found[input.value] !== undefined) { hidden.value = found[input.value]; }
+      else if (input.value === "") { hidden.value = ""; }
+    });
+  });
+});

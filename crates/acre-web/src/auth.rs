@@ -218,6 +218,29 @@ async fn check_csrf(ctx: &Ctx, path: &str, req: Request) -> Result<Request, Resp
     {
         return Ok(req);
     }
+    // File uploads (multipart) carry the token in the query string: the body
+    // is too large to buffer here.
+    let is_multipart = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"));
+    if is_multipart {
+        let presented = req
+            .uri()
+            .query()
+            .and_then(|q| serde_urlencoded::from_str::<Vec<(String, String)>>(q).ok())
+            .and_then(|pairs| {
+                pairs
+                    .into_iter()
+                    .find(|(k, _)| k == CSRF_FIELD)
+                    .map(|(_, v)| v)
+            });
+        return match presented {
+            Some(v) if constant_eq(&v, &expected) => Ok(req),
+            _ => Err(refuse()),
+        };
+    }
     // Plain HTML form post: look for the field in the body, then put it back.
     let is_form = req
         .headers()

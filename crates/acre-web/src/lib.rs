@@ -8,6 +8,7 @@ mod auth;
 mod error;
 mod metrics;
 mod pages;
+mod records;
 mod security;
 mod state;
 mod tr;
@@ -22,11 +23,14 @@ pub use state::{AppState, WebOptions};
 
 /// Largest request body accepted (forms and JSON; uploads get their own limit).
 const BODY_LIMIT: usize = 2 * 1024 * 1024;
+/// Uploads (attachments, imports) may be larger than forms.
+const UPLOAD_LIMIT: usize = 25 * 1024 * 1024;
 
 /// The whole HTTP application.
 pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(pages::routes())
+        .merge(records::routes())
         .nest("/api/v1", api::routes())
         .merge(assets::routes())
         .merge(metrics::routes())
@@ -39,7 +43,8 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             metrics::track,
         ))
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(axum::extract::DefaultBodyLimit::max(UPLOAD_LIMIT))
+        .layer(RequestBodyLimitLayer::new(UPLOAD_LIMIT))
         .layer(CompressionLayer::new())
         .with_state(state)
 }

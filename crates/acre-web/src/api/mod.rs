@@ -5,6 +5,7 @@ mod auth;
 mod departments;
 mod json;
 pub mod openapi;
+pub mod records;
 mod users;
 
 use axum::Router;
@@ -38,5 +39,17 @@ pub fn routes() -> Router<AppState> {
                 .delete(departments::remove),
         )
         .route("/openapi.json", get(openapi::serve))
+        .route("/{res}", get(records::list).post(records::create))
+        .route("/{res}/schema", get(records::schema))
+        .route("/{res}/export.xlsx", get(crate::records::api_export_xlsx))
+        .route("/{res}/export.docx", get(crate::records::api_export_docx))
+        .route(
+            "/{res}/{id}",
+            get(records::get)
+                .patch(records::patch)
+                .delete(records::delete),
+        )
+        .route("/{res}/{id}/restore", post(records::restore))
+        .route("/{res}/{id}/history", get(records::history))
         .fallback(json::not_found)
 }

@@ -20,6 +20,8 @@ pub struct Layout {
     /// Current path, to come back to after switching language.
     pub path: String,
     pub flash: String,
+    /// Sales-material types the user may read: `(resource, label)`.
+    pub kb: Vec<(&'static str, String)>,
 }
 
 impl Layout {
@@ -39,6 +41,11 @@ impl Layout {
                 .collect(),
             path: path.to_string(),
             flash: String::new(),
+            kb: acre_app::registry::all()
+                .iter()
+                .filter(|rt| rt.module == "kb" && rt.access.can_read(actor))
+                .map(|rt| (rt.key, t.get(&rt.name_key())))
+                .collect(),
         }
     }
     /// Show a translated confirmation at the top of the page.
@@ -47,5 +54,13 @@ impl Layout {
             self.flash = self.t.get(k);
         }
         self
+    }
+    /// A confirmation that says how many records an action touched.
+    pub fn with_count_flash(mut self, key: Option<&str>, n: Option<&str>) -> Layout {
+        if let (Some(k), Some(n)) = (key.filter(|k| k.starts_with("flash-")), n) {
+            self.flash = self.t.0.t_args(k, &[("count", n.to_string())]);
+            return self;
+        }
+        self.with_flash(key)
     }
 }

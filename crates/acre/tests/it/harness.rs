@@ -201,6 +201,11 @@ impl TestApp {
         c
     }
 
+    /// A field's label as the default (zh-CN) interface shows it.
+    pub fn app_label(&self, rt: &acre_app::registry::RecordType, key: &str) -> String {
+        acre_i18n::Locale::ZhCn.t(&rt.label_key(key))
+    }
+
     /// The id of a demo user.
     pub async fn user_id(&self, username: &str) -> i64 {
         acre_store::users::credentials(&self.app.db, username)
@@ -303,6 +308,50 @@ impl Client {
             headers,
             text: String::from_utf8_lossy(&bytes).into_owned(),
         }
+    }
+
+    /// The raw bytes of a download.
+    pub async fn get_bytes(&mut self, path: &str) -> Vec<u8> {
+        let mut req = Request::builder().method(Method::GET).uri(path);
+        let c: Vec<String> = self
+            .cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
+        req = req.header(header::COOKIE, c.join("; "));
+        let res = self
+            .router
+            .clone()
+            .oneshot(req.body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK, "download {path}");
+        to_bytes(res.into_body(), 256 * 1024 * 1024)
+            .await
+            .unwrap()
+            .to_vec()
+    }
+
+    /// A multipart upload of one file (the CSRF token goes in the query string).
+    pub async fn upload(&mut self, path: &str, field: &str, file_name: &str, data: &[u8]) -> Resp {
+        let boundary = "acre-test-boundary-7d2f";
+        let mut body = Vec::new();
+        body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes());
+        body.extend_from_slice(data);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let sep = if path.contains('?') { '&' } else { '?' };
+        let url = format!(
+            "{path}{sep}csrf_token={}",
+            self.csrf.clone().unwrap_or_default()
+        );
+        self.send(
+            Method::POST,
+            &url,
+            Some(&format!("multipart/form-data; boundary={boundary}")),
+            body,
+            false,
+        )
+        .await
     }
 
     pub async fn get(&mut self, path: &str) -> Resp {

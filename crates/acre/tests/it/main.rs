@@ -13,4 +13,5 @@ mod departments;
 mod org;
 mod pages;
 mod platform;
+mod registry;
 mod schema;

@@ -72,6 +72,7 @@ fn kind_of(t: &str) -> String {
         "boolean" => "boolean".into(),
         "text" | "character varying" => "text".into(),
         "real" | "double precision" => "float".into(),
+        "blob" | "bytea" => "bytes".into(),
         other => other.into(),
     }
 }

@@ -1,0 +1,29 @@
+//! The record registry (design.md §3): every record type declared once, and
+//! the generic machinery that serves all of them.
+
+pub mod ddl;
+pub mod export;
+pub mod field;
+pub mod import;
+pub mod query;
+pub mod record;
+pub mod record_type;
+pub mod service;
+pub mod sql;
+pub mod value;
+
+pub use field::{Field, Kind};
+pub use query::{Filter, ListQuery};
+pub use record::Record;
+pub use record_type::{Access, RecordType, Related};
+pub use service::Input;
+
+/// Every registered type, in navigation order.
+pub fn all() -> &'static [&'static RecordType] {
+    crate::kb::TYPES
+}
+
+/// The type with this resource key.
+pub fn find(key: &str) -> Option<&'static RecordType> {
+    all().iter().copied().find(|t| t.key == key)
+}

@@ -1,0 +1,91 @@
+//! A record type: declared once, it drives the list, form, detail, print,
+//! exports, import, API and its schema.
+
+use acre_domain::Capability;
+
+use super::field::Field;
+use crate::Actor;
+
+/// Who may read, create and edit records of a type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    /// Sales materials (KB): every sales role reads and adds; the director,
+    /// managers and the assistant edit all; others edit what they authored.
+    SalesMaterial,
+}
+
+impl Access {
+    pub fn can_read(self, actor: &Actor) -> bool {
+        match self {
+            Access::SalesMaterial => actor.can(Capability::ReadSalesMaterials),
+        }
+    }
+    pub fn can_create(self, actor: &Actor) -> bool {
+        match self {
+            Access::SalesMaterial => actor.can(Capability::ReadSalesMaterials),
+        }
+    }
+    /// Whether the actor may edit every record, not only their own.
+    pub fn edits_all(self, actor: &Actor) -> bool {
+        match self {
+            Access::SalesMaterial => actor.can(Capability::EditAllSalesMaterials),
+        }
+    }
+}
+
+/// A list of records of another type shown on this type's detail page.
+#[derive(Clone, Copy, Debug)]
+pub struct Related {
+    /// The child type's key, e.g. `competitor-products`.
+    pub resource: &'static str,
+    /// The child's link field pointing here, e.g. `competitor_id`.
+    pub via: &'static str,
+}
+
+/// A record type of the registry.
+#[derive(Debug)]
+pub struct RecordType {
+    /// Resource key: URL path segment and API name, e.g. `price-strategies`.
+    pub key: &'static str,
+    /// Singular stable name: audit entity and locale prefix, e.g. `price_strategy`.
+    pub entity: &'static str,
+    pub table: &'static str,
+    pub fields: &'static [Field],
+    /// Default list columns, in order.
+    pub list: &'static [&'static str],
+    /// Sections of the form and detail page, in order.
+    pub sections: &'static [&'static str],
+    /// The field that names a record (links, titles, pickers).
+    pub title: &'static str,
+    /// Fields that identify "the same record" on import (skip/update policy).
+    pub natural_key: &'static [&'static str],
+    /// The default sort, e.g. `-updated_at` or `name`.
+    pub default_sort: &'static str,
+    pub access: Access,
+    /// Navigation group, e.g. `kb`.
+    pub module: &'static str,
+    pub related: &'static [Related],
+}
+
+impl RecordType {
+    pub fn field(&self, key: &str) -> Option<&'static Field> {
+        self.fields.iter().find(|f| f.key == key)
+    }
+    pub fn title_field(&self) -> &'static Field {
+        self.field(self.title).expect("title field declared")
+    }
+    /// Locale key of the type's name (plural, as in navigation).
+    pub fn name_key(&self) -> String {
+        format!("{}-name", self.entity)
+    }
+    /// Locale key of a field's label.
+    pub fn label_key(&self, field: &str) -> String {
+        format!("{}-field-{field}", self.entity)
+    }
+    pub fn section_key(&self, section: &str) -> String {
+        format!("{}-section-{section}", self.entity)
+    }
+    pub fn option_key(&self, field: &str, option: &str) -> String {
+        format!("{}-{field}-{option}", self.entity)
+    }
+}

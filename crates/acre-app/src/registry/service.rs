@@ -1,0 +1,616 @@
+//! The generic record service: list, read, create, edit, delete to trash,
+//! restore, purge, bulk actions and history for every registered type, with
+//! the type's access rules, validation per field, optimistic locking and audit.
+
+use std::collections::BTreeMap;
+
+use acre_domain::Capability;
+use acre_store::audit::{self, Change, Entry};
+use acre_store::{Tx, Value, now_ms};
+
+use super::field::{Field, Kind};
+use super::query::ListQuery;
+use super::record::Record;
+use super::record_type::RecordType;
+use super::sql::{self, Sql};
+use super::value::{parse, to_input};
+use crate::error::{AppError, ErrorCode, FieldErrors, Result};
+use crate::registry;
+use crate::{Actor, App};
+
+/// Field values as typed: `key → text` (forms, API after conversion, import).
+pub type Input = BTreeMap<String, String>;
+
+/// Most records a bulk action touches at once.
+pub const MAX_BULK: usize = 1000;
+
+fn all_fields(rt: &RecordType) -> Vec<&'static Field> {
+    rt.fields.iter().collect()
+}
+
+impl App {
+    /// The record type behind a resource key, if the actor may read it (404 otherwise).
+    pub fn readable_type(&self, actor: &Actor, key: &str) -> Result<&'static RecordType> {
+        let rt = registry::find(key).ok_or_else(AppError::not_found)?;
+        if !rt.access.can_read(actor) {
+            return Err(AppError::forbidden());
+        }
+        Ok(rt)
+    }
+
+    /// Whether the actor may change this record.
+    pub fn can_edit(&self, actor: &Actor, rt: &RecordType, rec: &Record) -> bool {
+        rt.access.edits_all(actor)
+            || (rt.access.can_create(actor) && rec.created_by == Some(actor.id()))
+    }
+
+    /// One page of records (at most `MAX_LIMIT`) and the total matching the query.
+    pub async fn list_records(
+        &self,
+        actor: &Actor,
+        rt: &'static RecordType,
+        q: &ListQuery,
+    ) -> Result<(Vec<Record>, i64)> {
+        let q = ListQuery {
+            limit: q.limit.clamp(1, super::query::MAX_LIMIT),
+            ..q.clone()
+        };
+        self.list_records_unbounded(actor, rt, &q).await
+    }
+
+    /// Like `list_records` without the page-size cap (exports read in batches).
+    pub(crate) async fn list_records_unbounded(
+        &self,
+        actor: &Actor,
+        rt: &'static RecordType,
+        q: &ListQuery,
+    ) -> Result<(Vec<Record>, i64)> {
+        if !rt.access.can_read(actor) {
+            return Err(AppError::forbidden());
+        }
+        let fields = self.list_fields(rt, q);
+        let mut s = Sql::default();
+        sql::where_clause(rt, q, &mut s);
+        let count = self
+            .db
+            .fetch_optional(
+                &format!("SELECT COUNT(*) AS n FROM {} t{}", rt.table, s.text),
+                &s.args,
+            )
+            .await?
+            .map(|r| r.i64("n"))
+            .unwrap_or(0);
+        let order = sql::order_by(rt, q.sort.as_deref(), self.db.backend());
+        let lim = s.arg(Value::from(q.limit));
+        let off = s.arg(Value::from(q.offset));
+        let text = format!(
+            "{}{}{order} LIMIT {lim} OFFSET {off}",
+            sql::select(rt, &fields),
+            s.text
+        );
+        let rows = self.db.fetch_all(&text, &s.args).await?;
+        Ok((
+            rows.iter().map(|r| Record::from_row(&fields, r)).collect(),
+            count,
+        ))
+    }
+
+    /// The fields a list page needs: its columns and the title.
+    pub fn list_fields(&self, rt: &'static RecordType, q: &ListQuery) -> Vec<&'static Field> {
+        let keys: Vec<&str> = if q.columns.is_empty() {
+            rt.list.to_vec()
+        } else {
+            q.columns.iter().map(String::as_str).collect()
+        };
+        let mut out: Vec<&'static Field> = Vec::new();
+        for k in std::iter::once(rt.title).chain(keys) {
+            if let Some(f) = rt.field(k)
+                && !out.iter().any(|x| x.key == f.key)
+            {
+                out.push(f);
+            }
+        }
+        out
+    }
+
+    /// One record with every field; deleted ones only when `trash` is set.
+    pub async fn get_record(
+        &self,
+        actor: &Actor,
+        rt: &'static RecordType,
+        id: i64,
+        trash: bool,
+    ) -> Result<Record> {
+        if !rt.access.can_read(actor) {
+            return Err(AppError::forbidden());
+        }
+        let fields = all_fields(rt);
+        let cond = if trash {
+            ""
+        } else {
+            " AND t.deleted_at IS NULL"
+        };
+        let text = format!("{} WHERE t.id = $1{cond}", sql::select(rt, &fields));
+        let row = self
+            .db
+            .fetch_optional(&text, &[Value::from(id)])
+            .await?
+            .ok_or_else(AppError::not_found)?;
+        Ok(Record::from_row(&fields, &row))
+    }
+
+    /// Check and convert input. With `partial`, only the keys present change.
+    async fn validate_input(
+        &self,
+        tx: &mut Tx,
+        rt: &RecordType,
+        input: &Input,
+        partial: bool,
+        id: Option<i64>,
+    ) -> Result<Vec<(&'static Field, Value)>> {
+        let mut errs = FieldErrors::new();
+        let mut out = Vec::new();
+        for f in rt.fields {
+            let raw = match input.get(f.key) {
+                Some(r) => r.as_str(),
+                None if partial => continue,
+                None => "",
+            };
+            let v = match parse(f, raw) {
+                Ok(v) => v,
+                Err(key) => {
+                    errs.insert(f.key.to_string(), key.to_string());
+                    continue;
+                }
+            };
+            if v.is_null() {
+                if f.required {
+                    errs.insert(f.key.to_string(), "err-required".into());
+                }
+                out.push((f, v));
+                continue;
+            }
+            if let Some(key) = self.check_reference(tx, f, &v).await? {
+                errs.insert(f.key.to_string(), key.into());
+                continue;
+            }
+            if f.unique {
+                let q = format!(
+                    "SELECT id FROM {} WHERE {} = $1 AND deleted_at IS NULL AND id <> $2",
+                    rt.table, f.key
+                );
+                if tx
+                    .fetch_optional(&q, &[v.clone(), Value::from(id.unwrap_or(0))])
+                    .await?
+                    .is_some()
+                {
+                    errs.insert(f.key.to_string(), "err-taken".into());
+                    continue;
+                }
+            }
+            out.push((f, v));
+        }
+        if !errs.is_empty() {
+            return Err(AppError::fields(errs));
+        }
+        Ok(out)
+    }
+
+    /// A link must point at a live record, a user field at an active user.
+    async fn check_reference(
+        &self,
+        tx: &mut Tx,
+        f: &Field,
+        v: &Value,
+    ) -> Result<Option<&'static str>> {
+        let q = match f.kind {
+            Kind::Link => match f.link.and_then(registry::find) {
+                Some(target) => format!(
+                    "SELECT id FROM {} WHERE id = $1 AND deleted_at IS NULL",
+                    target.table
+                ),
+                None => return Ok(Some("err-no-such-record")),
+            },
+            Kind::User => "SELECT id FROM users WHERE id = $1 AND active = TRUE".to_string(),
+            _ => return Ok(None),
+        };
+        let found = tx
+            .fetch_optional(&q, std::slice::from_ref(v))
+            .await?
+            .is_some();
+        Ok((!found).then_some(if f.kind == Kind::User {
+            "err-no-such-user"
+        } else {
+            "err-no-such-record"
+        }))
+    }
+
+    /// Create a record. Returns `(id, version)`.
+    pub async fn create_record(
+        &self,
+        actor: &Actor,
+        rt: &'static RecordType,
+        input: &Input,
+    ) -> Result<(i64, i64)> {
+        if !rt.access.can_create(actor) {
+            return Err(AppError::forbidden());
+        }
+        let mut tx = self.db.begin().await?;
+        let id = self.insert_record(&mut tx, actor, rt, input).await?;
+        tx.commit().await?;
+        Ok((id, 1))
+    }
+
+    /// Insert inside a caller's transaction (import uses one per batch).
+    pub(crate) async fn insert_record(
+        &self,
+        tx: &mut Tx,
+        actor: &Actor,
+        rt: &'static RecordType,
+        input: &Input,
+    ) -> Result<i64> {
+        let values = self.validate_input(tx, rt, input, false, None).await?;
+        let mut s = Sql::default();
+        let cols: Vec<&str> = values.iter().map(|(f, _)| f.key).collect();
+        let marks: Vec<String> = values.iter().map(|(_, v)| s.arg(v.clone())).collect();
+        let now = s.arg(Value::from(now_ms()));
+        let by = s.arg(Value::from(actor.id()));
+        let text = format!(
+            "INSERT INTO {} ({}, version, created_at, created_by, updated_at, updated_by) VALUES ({}, 1, {now}, {by}, {now}, {by}) RETURNING id",
+            rt.table,
+            cols.join(", "),
+            marks.join(", ")
+        );
+        let id = tx.insert(&text, &s.args).await?;
+        let changes: Vec<Change> = values
+            .iter()
+            .filter(|(_, v)| !v.is_null())
+            .map(|(f, v)| Change {
+                field: f.key.to_string(),
+                old: None,
+                new: Some(to_input(f, v)),
+            })
+            .collect();
+        audit::record(tx, Some(actor.id()), rt.entity, id, "created", &changes).await?;
+        Ok(id)
+    }
+
+    /// Change the fields present in `input` when `version` is current. Returns the new version.
+    pub async fn update_record(
+        &self,
+        actor: &Actor,
+        rt: &'static RecordType,
+        id: i64,
+        version: i64,
+        input: &Input,
+    ) -> Result<i64> {
+        let current = self.get_record(actor, rt, id, false).await?;
+        if !self.can_edit(actor, rt, &current) {
+            return Err(AppError::forbidden());
+        }
+        let mut tx = self.db.begin().await?;
+        let new = self
+            .update_in(&mut tx, actor, rt, &current, version, input)
+            .await?;
+        tx.commit().await?;
+        Ok(new)
+    }
+
+    pub(crate) async fn update_in(
+        &self,
+        tx: &mut Tx,
+        actor: &Actor,
+        rt: &'static RecordType,
+        current: &Record,
+        version: i64,
+        input: &Input,
+    ) -> Result<i64> {
+        let values = self
+            .validate_input(tx, rt, input, true, Some(current.id))
+            .await?;
+        let changes: Vec<Change> = values
+            .iter()
+            .filter(|(f, v)| current.get(f.key) != *v)
+            .map(|(f, v)| Change {
+                field: f.key.to_string(),
+                old: Some(to_input(f, &current.get(f.key))).filter(|s| !s.is_empty()),
+                new: Some(to_input(f, v)).filter(|s| !s.is_empty()),
+            })
+            .collect();
+        let mut s = Sql::default();
+        let mut sets: Vec<String> = values
+            .iter()
+            .map(|(f, v)| format!("{} = {}", f.key, s.arg(v.clone())))
+            .collect();
+        sets.push(format!("updated_at = {}", s.arg(Value::from(now_ms()))));
+        sets.push(format!("updated_by = {}", s.arg(Value::from(actor.id()))));
+        let idp = s.arg(Value::from(current.id));
+        let vp = s.arg(Value::from(version));
+        let text = format!(
+            "UPDATE {} SET {}, version = version + 1 WHERE id = {idp} AND version = {vp} AND deleted_at IS NULL",
+            rt.table,
+            sets.join(", ")
+        );
+        if tx.execute(&text, &s.args).await? != 1 {
+            return Err(AppError::stale());
+        }
+        audit::record(
+            tx,
+            Some(actor.id()),
+            rt.entity,
+            current.id,
+            "updated",
+            &changes,
+        )
+        .await?;
+        Ok(version + 1)
+    }
+
+    /// Move a record to the trash (restorable). `version`, when given, must be current.
+    pub async fn delete_record(
+        &self,
+        actor: &Actor,
+        rt: &'static RecordType,
+        id: i64,
+        version: Option<i64>,
+    ) -> Result<()> {
+        let current = self.get_record(actor, rt, id, false).await?;
+        if !self.can_edit(actor, rt, &current) {
+            return Err(AppError::forbidden());
+        }
+        if version.is_some_and(|v| v != current.version) {
+            return Err(AppError::stale());
+        }
+        let mut tx = self.db.begin().await?;
+        let text = format!(
+            "UPDATE {} SET deleted_at = $1, version = version + 1, updated_at = $1, updated_by = $2 WHERE id = $3 AND deleted_at IS NULL",
+            rt.table
+        );
+        if tx
+            .execute(
+                &text,
+                &[
+                    Value::from(now_ms()),
+                    Value::from(actor.id()),
+                    Value::from(id),
+                ],
+            )
+            .await?
+            != 1
+        {
+            return Err(AppError::stale());
+        }
+        audit::record(&mut tx, Some(actor.id()), rt.entity, id, "deleted", &[]).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Bring a record back from the trash. A unique value taken meanwhile refuses it.
+    pub async fn restore_record(
+        &self,
+        actor: &Actor,
+        rt: &'static RecordType,
+        id: i64,
+    ) -> Result<()> {
+        let rec = self.get_record(actor, rt, id, true).await?;
+        if rec.deleted_at.is_none() {
+            return Err(AppError::not_found());
+        }
+        if !self.can_edit(actor, rt, &rec) {
+            return Err(AppError::forbidden());
+        }
+        let mut tx = self.db.begin().await?;
+        let text = format!(
+            "UPDATE {} SET deleted_at = NULL, version = version + 1, updated_at = $1, updated_by = $2 WHERE id = $3",
+            rt.table
+        );
+        tx.execute(
+            &text,
+            &[
+                Value::from(now_ms()),
+                Value::from(actor.id()),
+                Value::from(id),
+            ],
+        )
+        .await?;
+        audit::record(&mut tx, Some(actor.id()), rt.entity, id, "restored", &[]).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Delete a trashed record for good, with its attachments (administrators).
+    pub async fn purge_record(
+        &self,
+        actor: &Actor,
+        rt: &'static RecordType,
+        id: i64,
+    ) -> Result<()> {
+        actor.require(Capability::PurgeTrash)?;
+        let mut tx = self.db.begin().await?;
+        let n = tx
+            .execute(
+                &format!(
+                    "DELETE FROM {} WHERE id = $1 AND deleted_at IS NOT NULL",
+                    rt.table
+                ),
+                &[Value::from(id)],
+            )
+            .await?;
+        if n != 1 {
+            return Err(AppError::not_found());
+        }
+        crate::attachments::purge_for(&mut tx, rt.key, id).await?;
+        audit::record(&mut tx, Some(actor.id()), rt.entity, id, "purged", &[]).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Ids among `ids` the actor may edit (live records only), in one query.
+    async fn editable_ids(
+        &self,
+        tx: &mut Tx,
+        actor: &Actor,
+        rt: &RecordType,
+        ids: &[i64],
+    ) -> Result<Vec<i64>> {
+        if ids.is_empty() {
+            return Ok(vec![]);
+        }
+        if ids.len() > MAX_BULK {
+            return Err(AppError::new(ErrorCode::BadRequest).with_message("err-bulk-too-many"));
+        }
+        let mut s = Sql::default();
+        let marks: Vec<String> = ids.iter().map(|i| s.arg(Value::from(*i))).collect();
+        let mut text = format!(
+            "SELECT id FROM {} WHERE deleted_at IS NULL AND id IN ({})",
+            rt.table,
+            marks.join(",")
+        );
+        if !rt.access.edits_all(actor) {
+            let me = s.arg(Value::from(actor.id()));
+            text.push_str(&format!(" AND created_by = {me}"));
+        }
+        Ok(tx
+            .fetch_all(&text, &s.args)
+            .await?
+            .iter()
+            .map(|r| r.i64("id"))
+            .collect())
+    }
+
+    /// Move the selected records the actor may edit to the trash. Returns how many.
+    pub async fn bulk_delete(
+        &self,
+        actor: &Actor,
+        rt: &'static RecordType,
+        ids: &[i64],
+    ) -> Result<usize> {
+        if !rt.access.can_read(actor) {
+            return Err(AppError::forbidden());
+        }
+        let mut tx = self.db.begin().await?;
+        let ok = self.editable_ids(&mut tx, actor, rt, ids).await?;
+        let now = now_ms();
+        for id in &ok {
+            let text = format!(
+                "UPDATE {} SET deleted_at = $1, version = version + 1, updated_at = $1, updated_by = $2 WHERE id = $3",
+                rt.table
+            );
+            tx.execute(
+                &text,
+                &[Value::from(now), Value::from(actor.id()), Value::from(*id)],
+            )
+            .await?;
+            audit::record(&mut tx, Some(actor.id()), rt.entity, *id, "deleted", &[]).await?;
+        }
+        tx.commit().await?;
+        Ok(ok.len())
+    }
+
+    /// Set one field on the selected records the actor may edit; all or nothing
+    /// when the value is invalid. Returns how many changed.
+    pub async fn bulk_set(
+        &self,
+        actor: &Actor,
+        rt: &'static RecordType,
+        ids: &[i64],
+        field: &str,
+        raw: &str,
+    ) -> Result<usize> {
+        if !rt.access.can_read(actor) {
+            return Err(AppError::forbidden());
+        }
+        let f = rt
+            .field(field)
+            .ok_or_else(|| AppError::field("field", "err-no-such-field"))?;
+        if f.unique {
+            return Err(AppError::field("field", "err-bulk-unique"));
+        }
+        let mut tx = self.db.begin().await?;
+        let ok = self.editable_ids(&mut tx, actor, rt, ids).await?;
+        let fields = all_fields(rt);
+        let mut input = Input::new();
+        input.insert(field.to_string(), raw.to_string());
+        for id in &ok {
+            let text = format!("{} WHERE t.id = $1", sql::select(rt, &fields));
+            let Some(row) = tx.fetch_optional(&text, &[Value::from(*id)]).await? else {
+                continue;
+            };
+            let rec = Record::from_row(&fields, &row);
+            self.update_in(&mut tx, actor, rt, &rec, rec.version, &input)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(ok.len())
+    }
+
+    /// The change history of one record.
+    pub async fn record_history(
+        &self,
+        actor: &Actor,
+        rt: &'static RecordType,
+        id: i64,
+    ) -> Result<Vec<Entry>> {
+        self.get_record(actor, rt, id, true).await?;
+        Ok(audit::history(&self.db, rt.entity, id, 200).await?)
+    }
+
+    /// Typeahead: live records whose title contains `q`, at most 20.
+    pub async fn pick_records(
+        &self,
+        actor: &Actor,
+        rt: &'static RecordType,
+        q: &str,
+    ) -> Result<Vec<(i64, String)>> {
+        let query = ListQuery {
+            filters: if q.trim().is_empty() {
+                vec![]
+            } else {
+                vec![super::query::Filter::Contains(
+                    rt.title,
+                    q.trim().to_string(),
+                )]
+            },
+            limit: 20,
+            sort: Some(rt.title.to_string()),
+            ..Default::default()
+        };
+        let (rows, _) = self
+            .list_records(
+                actor,
+                rt,
+                &ListQuery {
+                    columns: vec![rt.title.to_string()],
+                    ..query
+                },
+            )
+            .await?;
+        Ok(rows.iter().map(|r| (r.id, r.title(rt))).collect())
+    }
+
+    /// Records of other types that link to this one (the detail page's related lists).
+    pub async fn related_records(
+        &self,
+        actor: &Actor,
+        rt: &'static RecordType,
+        id: i64,
+    ) -> Result<Vec<(&'static RecordType, Vec<Record>, i64)>> {
+        let mut out = Vec::new();
+        for rel in rt.related {
+            let Some(child) = registry::find(rel.resource) else {
+                continue;
+            };
+            if !child.access.can_read(actor) {
+                continue;
+            }
+            let q = ListQuery {
+                filters: vec![super::query::Filter::Is(rel.via, Value::from(id))],
+                limit: 20,
+                ..Default::default()
+            };
+            let (rows, total) = self.list_records(actor, child, &q).await?;
+            out.push((child, rows, total));
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,165 @@
+//! Building the statements of a record type: select with its joins, the WHERE
+//! of a list query, insert and update. Only declared column names and bound
+//! parameters go into the SQL text.
+
+use acre_store::{Backend, Value};
+
+use super::field::{Field, Kind};
+use super::query::{Filter, ListQuery};
+use super::record_type::RecordType;
+use crate::registry;
+
+/// SQL text with its parameters, numbered as they are pushed.
+#[derive(Default)]
+pub struct Sql {
+    pub text: String,
+    pub args: Vec<Value>,
+}
+
+impl Sql {
+    /// Bind a value and return its placeholder.
+    pub fn arg(&mut self, v: Value) -> String {
+        self.args.push(v);
+        format!("${}", self.args.len())
+    }
+    pub fn push(&mut self, s: &str) {
+        self.text.push_str(s);
+    }
+}
+
+/// Users' `%` and `_` match themselves: we drop them rather than escape,
+/// since LIKE escapes differ between the databases.
+fn like(s: &str) -> Value {
+    Value::from(format!("%{}%", s.to_lowercase().replace(['%', '_'], "")))
+}
+
+/// `SELECT … FROM table t LEFT JOIN …` for the given fields, with titles of
+/// links (`{key}__title`) and users, and the author's and editor's names.
+pub fn select(rt: &RecordType, fields: &[&'static Field]) -> String {
+    let mut cols = vec![
+        "t.id".to_string(),
+        "t.version".into(),
+        "t.created_at".into(),
+        "t.created_by".into(),
+        "t.updated_at".into(),
+        "t.updated_by".into(),
+        "t.deleted_at".into(),
+        "cu.display_name AS created_by__title".into(),
+        "uu.display_name AS updated_by__title".into(),
+    ];
+    let mut joins = String::from(
+        " LEFT JOIN users cu ON cu.id = t.created_by LEFT JOIN users uu ON uu.id = t.updated_by",
+    );
+    for (i, f) in fields.iter().enumerate() {
+        cols.push(format!("t.{}", f.key));
+        match f.kind {
+            Kind::Link => {
+                if let Some(target) = f.link.and_then(registry::find) {
+                    joins.push_str(&format!(
+                        " LEFT JOIN {} j{i} ON j{i}.id = t.{}",
+                        target.table, f.key
+                    ));
+                    cols.push(format!("j{i}.{} AS {}__title", target.title, f.key));
+                }
+            }
+            Kind::User => {
+                joins.push_str(&format!(" LEFT JOIN users j{i} ON j{i}.id = t.{}", f.key));
+                cols.push(format!("j{i}.display_name AS {}__title", f.key));
+            }
+            _ => {}
+        }
+    }
+    format!("SELECT {} FROM {} t{joins}", cols.join(", "), rt.table)
+}
+
+/// `WHERE …` of a list query (live or trash, search, filters, extra predicate).
+pub fn where_clause(rt: &RecordType, q: &ListQuery, sql: &mut Sql) {
+    sql.push(if q.trash {
+        " WHERE t.deleted_at IS NOT NULL"
+    } else {
+        " WHERE t.deleted_at IS NULL"
+    });
+    if let Some(term) = q.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        let searchable: Vec<&Field> = rt.fields.iter().filter(|f| f.searchable).collect();
+        if !searchable.is_empty() {
+            let p = sql.arg(like(term));
+            let ors: Vec<String> = searchable
+                .iter()
+                .map(|f| format!("LOWER(t.{}) LIKE {p}", f.key))
+                .collect();
+            sql.push(&format!(" AND ({})", ors.join(" OR ")));
+        }
+    }
+    for f in &q.filters {
+        match f {
+            Filter::Contains(k, s) => {
+                let p = sql.arg(like(s));
+                sql.push(&format!(" AND LOWER(t.{k}) LIKE {p}"));
+            }
+            Filter::AnyOf(k, set) => {
+                let multi = rt.field(k).is_some_and(|f| f.kind == Kind::MultiEnum);
+                let parts: Vec<String> = set
+                    .iter()
+                    .map(|o| {
+                        if multi {
+                            let p = sql.arg(Value::from(format!("%,{o},%")));
+                            format!("t.{k} LIKE {p}")
+                        } else {
+                            let p = sql.arg(Value::from(o.as_str()));
+                            format!("t.{k} = {p}")
+                        }
+                    })
+                    .collect();
+                sql.push(&format!(" AND ({})", parts.join(" OR ")));
+            }
+            Filter::Is(k, v) => {
+                let p = sql.arg(v.clone());
+                sql.push(&format!(" AND t.{k} = {p}"));
+            }
+            Filter::Min(k, v) => {
+                let p = sql.arg(v.clone());
+                sql.push(&format!(" AND t.{k} >= {p}"));
+            }
+            Filter::Max(k, v) => {
+                let p = sql.arg(v.clone());
+                sql.push(&format!(" AND t.{k} <= {p}"));
+            }
+            Filter::Empty(k, empty) => {
+                let textual = rt
+                    .field(k)
+                    .is_some_and(|f| matches!(super::value::null_of(f.kind), Value::Text(_)));
+                sql.push(&match (empty, textual) {
+                    (true, true) => format!(" AND (t.{k} IS NULL OR t.{k} = '')"),
+                    (true, false) => format!(" AND t.{k} IS NULL"),
+                    (false, true) => format!(" AND t.{k} IS NOT NULL AND t.{k} <> ''"),
+                    (false, false) => format!(" AND t.{k} IS NOT NULL"),
+                });
+            }
+        }
+    }
+}
+
+/// `ORDER BY …`: a sortable field or a timestamp, then id for a stable order.
+/// NULLs sort as the smallest value on both databases (SQLite's own rule;
+/// PostgreSQL is told, and its indexes are declared `NULLS FIRST` to match).
+pub fn order_by(rt: &RecordType, sort: Option<&str>, backend: Backend) -> String {
+    let s = sort.unwrap_or(rt.default_sort);
+    let (desc, key) = match s.strip_prefix('-') {
+        Some(k) => (true, k),
+        None => (false, s),
+    };
+    let col = match key {
+        "updated_at" | "created_at" | "id" => key.to_string(),
+        k => match rt.field(k) {
+            Some(f) if f.kind.sortable() => f.key.to_string(),
+            _ => "updated_at".to_string(),
+        },
+    };
+    let dir = if desc { "DESC" } else { "ASC" };
+    let nulls = match (backend, desc) {
+        (Backend::Sqlite, _) => "",
+        (Backend::Postgres, false) => " NULLS FIRST",
+        (Backend::Postgres, true) => " NULLS LAST",
+    };
+    format!(" ORDER BY t.{col} {dir}{nulls}, t.id {dir}")
+}

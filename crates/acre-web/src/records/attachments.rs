@@ -1,0 +1,83 @@
+//! Uploading, downloading and removing attachments of a record.
+
+use axum::extract::{Multipart, Path, State};
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Redirect, Response};
+
+use super::export::download as file_response;
+use crate::auth::Ctx;
+use crate::error::WebError;
+use crate::state::AppState;
+
+pub async fn upload(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((res, id)): Path<(String, i64)>,
+    mut form: Multipart,
+) -> Result<Response, WebError> {
+    let actor = ctx.actor()?;
+    let bad = || ctx.err(acre_app::AppError::field("file", "err-file-empty"));
+    while let Some(field) = form
+        .next_field()
+        .await
+        .map_err(|_| ctx.err(acre_app::AppError::field("file", "err-file-too-large")))?
+    {
+        if field.name() != Some("file") {
+            continue;
+        }
+        let name = field.file_name().unwrap_or("file").to_string();
+        let ctype = field
+            .content_type()
+            .unwrap_or("application/octet-stream")
+            .to_string();
+        let data = field
+            .bytes()
+            .await
+            .map_err(|_| ctx.err(acre_app::AppError::field("file", "err-file-too-large")))?;
+        state
+            .app
+            .add_attachment(actor, &res, id, &name, &ctype, &data)
+            .await
+            .map_err(|e| ctx.err(e))?;
+        return Ok(Redirect::to(&format!("/r/{res}/{id}?done=flash-attached")).into_response());
+    }
+    Err(bad())
+}
+
+pub async fn download_file(state: &AppState, ctx: &Ctx, id: i64) -> Result<Response, WebError> {
+    let actor = ctx.actor()?;
+    let (a, data) = state
+        .app
+        .download_attachment(actor, id)
+        .await
+        .map_err(|e| ctx.err(e))?;
+    let mut res = file_response(data, "application/octet-stream", &a.file_name);
+    // Served as a download whatever it claims to be: no inline HTML or SVG from uploads.
+    res.headers_mut().insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("sandbox"),
+    );
+    Ok(res)
+}
+
+pub async fn download(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, WebError> {
+    download_file(&state, &ctx, id).await
+}
+
+pub async fn delete(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, WebError> {
+    let actor = ctx.actor()?;
+    let a = state
+        .app
+        .delete_attachment(actor, id)
+        .await
+        .map_err(|e| ctx.err(e))?;
+    Ok(Redirect::to(&format!("/r/{}/{}", a.resource, a.record_id)).into_response())
+}

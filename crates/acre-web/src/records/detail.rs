@@ -1,0 +1,231 @@
+//! The detail page (OPS7): sections, related records, attachments, history;
+//! and the delete / restore / purge actions.
+
+use acre_app::attachments::Attachment;
+use acre_app::registry::export::{label, text_of};
+use acre_store::audit::Entry;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+
+use super::Qs;
+use crate::auth::Ctx;
+use crate::error::WebError;
+use crate::pages::Layout;
+use crate::state::AppState;
+
+pub struct Section {
+    pub heading: String,
+    /// `(label, value, long text)`.
+    pub fields: Vec<(String, String, bool)>,
+}
+
+pub struct RelatedList {
+    pub res: &'static str,
+    pub name: String,
+    pub cols: Vec<String>,
+    pub rows: Vec<(i64, Vec<String>)>,
+    pub total: i64,
+    pub link_qs: String,
+}
+
+#[derive(Template)]
+#[template(path = "record/detail.html")]
+struct DetailPage {
+    layout: Layout,
+    res: &'static str,
+    name: String,
+    id: i64,
+    version: i64,
+    title: String,
+    sections: Vec<Section>,
+    related: Vec<RelatedList>,
+    attachments: Vec<Attachment>,
+    history: Vec<(Entry, String)>,
+    can_edit: bool,
+    can_purge: bool,
+    deleted: bool,
+    meta: Vec<(String, String)>,
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((res, id)): Path<(String, i64)>,
+    qs: Qs,
+) -> Result<Response, WebError> {
+    let actor = ctx.actor()?;
+    let app = &state.app;
+    let locale = ctx.locale;
+    let rt = app.readable_type(actor, &res).map_err(|e| ctx.err(e))?;
+    let rec = app
+        .get_record(actor, rt, id, qs.get("trash").is_some())
+        .await
+        .map_err(|e| ctx.err(e))?;
+    let t = |k: &str| locale.t(k);
+    let sections = rt
+        .sections
+        .iter()
+        .map(|s| Section {
+            heading: t(&rt.section_key(s)),
+            fields: rt
+                .fields
+                .iter()
+                .filter(|f| f.section == *s)
+                .map(|f| {
+                    (
+                        label(rt, f, locale),
+                        text_of(rt, &rec, f, locale),
+                        f.kind == acre_app::registry::Kind::LongText,
+                    )
+                })
+                .collect(),
+        })
+        .collect();
+    let mut related = Vec::new();
+    for (child, rows, total) in app
+        .related_records(actor, rt, id)
+        .await
+        .map_err(|e| ctx.err(e))?
+    {
+        let fields = app.list_fields(child, &Default::default());
+        let via = rt
+            .related
+            .iter()
+            .find(|r| r.resource == child.key)
+            .map(|r| r.via)
+            .unwrap_or("");
+        related.push(RelatedList {
+            res: child.key,
+            name: t(&child.name_key()),
+            cols: fields.iter().map(|f| label(child, f, locale)).collect(),
+            rows: rows
+                .iter()
+                .map(|r| {
+                    (
+                        r.id,
+                        fields
+                            .iter()
+                            .map(|f| text_of(child, r, f, locale))
+                            .collect(),
+                    )
+                })
+                .collect(),
+            total,
+            link_qs: format!("f.{via}={id}"),
+        });
+    }
+    let attachments = if rec.deleted_at.is_none() {
+        app.list_attachments(actor, rt.key, id)
+            .await
+            .map_err(|e| ctx.err(e))?
+    } else {
+        vec![]
+    };
+    let history = app
+        .record_history(actor, rt, id)
+        .await
+        .map_err(|e| ctx.err(e))?
+        .into_iter()
+        .map(|h| {
+            let field = h
+                .field
+                .as_deref()
+                .and_then(|f| rt.field(f))
+                .map(|f| label(rt, f, locale))
+                .or(h.field.clone())
+                .unwrap_or_default();
+            (h, field)
+        })
+        .collect();
+    let meta = vec![
+        (
+            t("record-author"),
+            rec.created_by_name.clone().unwrap_or_default(),
+        ),
+        (t("record-created"), locale.datetime(rec.created_at)),
+        (
+            t("record-editor"),
+            rec.updated_by_name.clone().unwrap_or_default(),
+        ),
+        (t("record-updated"), locale.datetime(rec.updated_at)),
+    ];
+    let page = DetailPage {
+        layout: Layout::new(&ctx, actor, rt.module, &format!("/r/{res}/{id}"))
+            .with_flash(qs.get("done")),
+        res: rt.key,
+        name: t(&rt.name_key()),
+        id,
+        version: rec.version,
+        title: rec.title(rt),
+        sections,
+        related,
+        attachments,
+        history,
+        can_edit: app.can_edit(actor, rt, &rec),
+        can_purge: actor.can(acre_domain::Capability::PurgeTrash),
+        deleted: rec.deleted_at.is_some(),
+        meta,
+    };
+    Ok(Html(page.render().unwrap_or_default()).into_response())
+}
+
+#[derive(serde::Deserialize)]
+pub struct VersionForm {
+    version: Option<i64>,
+}
+
+pub async fn delete(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((res, id)): Path<(String, i64)>,
+    axum::Form(f): axum::Form<VersionForm>,
+) -> Result<Response, WebError> {
+    let actor = ctx.actor()?;
+    let rt = state
+        .app
+        .readable_type(actor, &res)
+        .map_err(|e| ctx.err(e))?;
+    state
+        .app
+        .delete_record(actor, rt, id, f.version)
+        .await
+        .map_err(|e| ctx.err(e))?;
+    Ok(Redirect::to(&format!("/r/{}?done=flash-deleted", rt.key)).into_response())
+}
+
+pub async fn restore(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((res, id)): Path<(String, i64)>,
+) -> Result<Response, WebError> {
+    let actor = ctx.actor()?;
+    let rt = state
+        .app
+        .readable_type(actor, &res)
+        .map_err(|e| ctx.err(e))?;
+    state
+        .app
+        .restore_record(actor, rt, id)
+        .await
+        .map_err(|e| ctx.err(e))?;
+    Ok(Redirect::to(&format!("/r/{}/{id}?done=flash-restored", rt.key)).into_response())
+}
+
+pub async fn purge(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((res, id)): Path<(String, i64)>,
+) -> Result<Response, WebError> {
+    let actor = ctx.actor()?;
+    let rt = state
+        .app
+        .readable_type(actor, &res)
+        .map_err(|e| ctx.err(e))?;
+    state
+        .app
+        .purge_record(actor, rt, id)
+        .await
+        .map_err(|e| ctx.err(e))?;
+    Ok(Redirect::to(&format!("/r/{}?trash=1&done=flash-deleted", rt.key)).into_response())
+}

@@ -1,0 +1,512 @@
+//! The registry walk: every registered record type goes through every
+//! operation, so a new type cannot miss one. Runs on both databases.
+
+use std::collections::HashMap;
+use std::io::Read;
+
+use acre_app::registry::{self, Kind, RecordType};
+use axum::http::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::harness::{Client, TestApp};
+
+/// Distinct numbers for sample records (unique fields must not collide).
+static SEQ: AtomicUsize = AtomicUsize::new(1000);
+use crate::storage_test;
+
+const XSS: &str = "<script>alert('x')</script>&";
+
+/// A valid value of every field, creating linked records as needed.
+fn sample<'a>(
+    c: &'a mut Client,
+    rt: &'static RecordType,
+    n: usize,
+    users: &'a HashMap<&str, i64>,
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = Value> + Send + 'a>> {
+    Box::pin(async move {
+        let mut body = serde_json::Map::new();
+        for f in rt.fields {
+            let v = match f.kind {
+                Kind::Text if f.key == rt.title => json!(format!("{} 样例{n} {XSS}", rt.key)),
+                Kind::Text => json!(format!("{}-{n}", f.key)),
+                Kind::LongText => json!("第一行\n第二行 =SUM(A1)"),
+                Kind::Integer => json!(42),
+                Kind::Decimal => json!(3.5),
+                Kind::Money => json!("1234.50"),
+                Kind::Percent => json!(12.5),
+                Kind::Date => json!("2026-11-27"),
+                Kind::DateTime => json!("2026-11-27 09:30"),
+                Kind::Enum => json!(f.options[0]),
+                Kind::MultiEnum => json!([f.options[0], f.options[1]]),
+                Kind::Link => {
+                    let target = registry::find(f.link.unwrap()).unwrap();
+                    let tb = sample(c, target, SEQ.fetch_add(1, Ordering::SeqCst), users).await;
+                    let r = c
+                        .json(Method::POST, &format!("/api/v1/{}", target.key), tb)
+                        .await;
+                    assert_eq!(r.status, StatusCode::CREATED, "{}: {}", target.key, r.text);
+                    json!(r.json()["id"])
+                }
+                Kind::User => json!(users["rep1"]),
+                Kind::Bool => json!(true),
+                Kind::Phone => json!("0755-1234 5678"),
+                Kind::Email => json!("sales@acre.example.cn"),
+                Kind::Url => json!("https://acre.example.cn/a"),
+            };
+            body.insert(f.key.to_string(), v);
+        }
+        Value::Object(body)
+    })
+}
+
+fn docx_text(bytes: &[u8]) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("docx is a zip");
+    let mut s = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut s)
+        .unwrap();
+    s
+}
+
+storage_test!(
+    every_type_through_every_operation,
+    |t: TestApp| async move {
+        let mut users = HashMap::new();
+        users.insert("rep1", t.user_id("rep1").await);
+        let mut c = t.login("assistant").await;
+        for rt in registry::all() {
+            let res = rt.key;
+            // The demo organisation comes with sample materials: count from here.
+            let base = c.get(&format!("/api/v1/{res}")).await.json()["total"]
+                .as_i64()
+                .unwrap();
+            // Create: an empty form names every required field and saves nothing.
+            let r = c
+                .json(Method::POST, &format!("/api/v1/{res}"), json!({}))
+                .await;
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{res}");
+            for f in rt.fields.iter().filter(|f| f.required) {
+                assert!(
+                    r.json()["error"]["fields"][f.key].is_string(),
+                    "{res}.{} required",
+                    f.key
+                );
+            }
+            assert_eq!(
+                c.get(&format!("/api/v1/{res}")).await.json()["total"],
+                base,
+                "{res}: nothing half-saved"
+            );
+            let body = sample(&mut c, rt, 1, &users).await;
+            let r = c
+                .json(Method::POST, &format!("/api/v1/{res}"), body.clone())
+                .await;
+            assert_eq!(r.status, StatusCode::CREATED, "{res}: {}", r.text);
+            let id = r.json()["id"].as_i64().unwrap();
+            let title = body[rt.title].as_str().unwrap().to_string();
+
+            // Read back every field as sent.
+            let got = c.get(&format!("/api/v1/{res}/{id}")).await.json();
+            for f in rt.fields {
+                let sent = &body[f.key];
+                let back = &got[f.key];
+                match f.kind {
+                    Kind::DateTime => assert!(back.is_i64(), "{res}.{}", f.key),
+                    Kind::Decimal | Kind::Percent => {
+                        assert_eq!(back.as_f64(), sent.as_f64(), "{res}.{}", f.key)
+                    }
+                    Kind::Integer | Kind::Link | Kind::User => {
+                        assert_eq!(back.as_i64(), sent.as_i64(), "{res}.{}", f.key)
+                    }
+                    _ => assert_eq!(back, sent, "{res}.{}", f.key),
+                }
+            }
+
+            // List: search by a Chinese substring, filter, sort.
+            let l = c
+                .get(&format!("/api/v1/{res}?q=%E6%A0%B7%E4%BE%8B1"))
+                .await
+                .json(); // q=样例1
+            assert_eq!(l["total"], 1, "{res} search");
+            let l = c
+                .get(&format!("/api/v1/{res}?q=nothing-like-this"))
+                .await
+                .json();
+            assert_eq!(l["total"], 0, "{res} search miss");
+            let l = c
+                .get(&format!(
+                    "/api/v1/{res}?f.{}=%E6%A0%B7%E4%BE%8B&sort=-{}",
+                    rt.title, rt.title
+                ))
+                .await;
+            assert_eq!(l.status, StatusCode::OK, "{res}: {}", l.text);
+            assert_eq!(l.json()["total"], 1, "{res} filter");
+            let page = c.get(&format!("/r/{res}")).await;
+            assert_eq!(page.status, StatusCode::OK);
+            assert!(
+                !page.text.contains(XSS) && page.text.contains("&#60;script&#62;"),
+                "{res}: list escapes"
+            );
+
+            // Edit, then a stale edit is refused.
+            let r = c
+                .json(
+                    Method::PATCH,
+                    &format!("/api/v1/{res}/{id}"),
+                    json!({"version": 1, rt.title: format!("{title} 改")}),
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::OK, "{res}: {}", r.text);
+            let r = c
+                .json(
+                    Method::PATCH,
+                    &format!("/api/v1/{res}/{id}"),
+                    json!({"version": 1, rt.title: "覆盖"}),
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::CONFLICT, "{res}");
+            let h = c.get(&format!("/api/v1/{res}/{id}/history")).await.json();
+            let actions: Vec<&str> = h["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| e["action"].as_str().unwrap())
+                .collect();
+            assert!(
+                actions.contains(&"created") && actions.contains(&"updated"),
+                "{res}: {actions:?}"
+            );
+
+            // Detail and print views escape text too.
+            for path in [
+                format!("/r/{res}/{id}"),
+                format!("/r/{res}/{id}/print"),
+                format!("/r/{res}/print"),
+            ] {
+                let p = c.get(&path).await;
+                assert_eq!(p.status, StatusCode::OK, "{path}");
+                assert!(!p.text.contains(XSS), "{path} escapes");
+                assert!(p.text.contains("样例1"), "{path} shows the record");
+            }
+
+            // Excel export, read back cell by cell; formulas neutralised.
+            let x = c.get(&format!("/api/v1/{res}/export.xlsx")).await;
+            assert_eq!(x.status, StatusCode::OK);
+            let bytes = c
+                .get_bytes(&format!("/r/{res}/export.xlsx?q=%E6%A0%B7%E4%BE%8B1"))
+                .await;
+            let sheet = acre_docs::import::read_xlsx(&bytes).expect("xlsx reads back");
+            assert_eq!(sheet.rows.len(), 1, "{res}");
+            let title_label = t.app_label(rt, rt.title);
+            let col = sheet
+                .headers
+                .iter()
+                .position(|h| *h == title_label)
+                .expect("title column");
+            assert_eq!(
+                sheet.rows[0][col],
+                format!("{title} 改"),
+                "{res} title cell"
+            );
+            let docx = c
+                .get_bytes(&format!("/r/{res}/export.docx?q=%E6%A0%B7%E4%BE%8B1"))
+                .await;
+            let xml = docx_text(&docx);
+            assert!(
+                xml.contains("样例1") && xml.contains("&lt;script&gt;"),
+                "{res} docx"
+            );
+            let one = c.get_bytes(&format!("/r/{res}/{id}/export.docx")).await;
+            assert!(
+                docx_text(&one).contains(&t.app_label(rt, rt.title)),
+                "{res} record docx"
+            );
+            let one = c.get_bytes(&format!("/r/{res}/{id}/export.xlsx")).await;
+            assert!(
+                acre_docs::import::read_xlsx(&one).is_ok(),
+                "{res} record xlsx"
+            );
+
+            // Re-importing the exported file with "skip" creates nothing new.
+            let job = c
+                .upload(
+                    &format!("/r/{res}/import"),
+                    "file",
+                    &format!("{res}.xlsx"),
+                    &bytes,
+                )
+                .await;
+            assert_eq!(job.status, StatusCode::OK, "{res}: {}", job.text);
+            let job_id = job
+                .text
+                .split(&format!("/r/{res}/import/"))
+                .nth(1)
+                .and_then(|s| s.split('"').next())
+                .and_then(|s| s.parse::<i64>().ok())
+                .expect("job id");
+            let mut fields: Vec<(String, String)> = vec![
+                ("csrf_token".into(), c.csrf.clone().unwrap()),
+                ("policy".into(), "skip".into()),
+                ("mode".into(), "run".into()),
+            ];
+            for (i, h) in sheet.headers.iter().enumerate() {
+                if let Some(f) = rt.fields.iter().find(|f| t.app_label(rt, f.key) == *h) {
+                    fields.push((format!("map.{i}"), f.key.to_string()));
+                }
+            }
+            let pairs: Vec<(&str, &str)> = fields
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            let r = c.form(&format!("/r/{res}/import/{job_id}"), &pairs).await;
+            assert_eq!(r.status, StatusCode::OK, "{res}: {}", r.text);
+            assert_eq!(
+                c.get(&format!("/api/v1/{res}")).await.json()["total"]
+                    .as_i64()
+                    .unwrap(),
+                base + 1,
+                "{res}: re-import with skip created nothing"
+            );
+
+            // Delete to the trash, restore.
+            assert_eq!(
+                c.json(
+                    Method::DELETE,
+                    &format!("/api/v1/{res}/{id}?version=2"),
+                    json!({})
+                )
+                .await
+                .status,
+                StatusCode::NO_CONTENT
+            );
+            assert_eq!(
+                c.get(&format!("/api/v1/{res}/{id}")).await.status,
+                StatusCode::NOT_FOUND
+            );
+            assert_eq!(
+                c.get(&format!("/api/v1/{res}?trash=1")).await.json()["total"],
+                1
+            );
+            assert_eq!(
+                c.json(
+                    Method::POST,
+                    &format!("/api/v1/{res}/{id}/restore"),
+                    json!({})
+                )
+                .await
+                .status,
+                StatusCode::NO_CONTENT
+            );
+            assert_eq!(
+                c.get(&format!("/api/v1/{res}/{id}")).await.status,
+                StatusCode::OK
+            );
+        }
+    }
+);
+
+storage_test!(
+    sales_materials_are_read_by_all_edited_by_author_or_managers,
+    |t: TestApp| async move {
+        let mut assistant = t.login("assistant").await;
+        let r = assistant
+            .json(
+                Method::POST,
+                "/api/v1/products",
+                json!({"name": "条码采集终端", "code": "PDA-1"}),
+            )
+            .await;
+        let id = r.json()["id"].as_i64().unwrap();
+        let mut rep = t.login("rep1").await;
+        assert_eq!(
+            rep.get(&format!("/api/v1/products/{id}")).await.status,
+            StatusCode::OK,
+            "reps read"
+        );
+        let r = rep
+            .json(
+                Method::PATCH,
+                &format!("/api/v1/products/{id}"),
+                json!({"version": 1, "name": "改名"}),
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::FORBIDDEN,
+            "a rep cannot edit another's product"
+        );
+        assert_eq!(
+            rep.json(Method::DELETE, &format!("/api/v1/products/{id}"), json!({}))
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            rep.get(&format!("/api/v1/products/{id}")).await.json()["name"],
+            "条码采集终端",
+            "unchanged"
+        );
+        // A rep edits what they wrote; a manager edits anyone's.
+        let r = rep
+            .json(
+                Method::POST,
+                "/api/v1/products",
+                json!({"name": "我的产品"}),
+            )
+            .await;
+        let mine = r.json()["id"].as_i64().unwrap();
+        assert_eq!(
+            rep.json(
+                Method::PATCH,
+                &format!("/api/v1/products/{mine}"),
+                json!({"version": 1, "unit": "套"})
+            )
+            .await
+            .status,
+            StatusCode::OK
+        );
+        let mut m = t.login("manager1").await;
+        assert_eq!(
+            m.json(
+                Method::PATCH,
+                &format!("/api/v1/products/{id}"),
+                json!({"version": 1, "unit": "台"})
+            )
+            .await
+            .status,
+            StatusCode::OK
+        );
+        // Bulk delete skips what the rep may not touch.
+        let body = format!(
+            "csrf_token={}&action=delete&ids={id}&ids={mine}",
+            rep.csrf.clone().unwrap()
+        );
+        let r = rep
+            .send(
+                Method::POST,
+                "/r/products/bulk",
+                Some("application/x-www-form-urlencoded"),
+                body.into_bytes(),
+                false,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            rep.get(&format!("/api/v1/products/{id}")).await.status,
+            StatusCode::OK
+        );
+        assert_eq!(
+            rep.get(&format!("/api/v1/products/{mine}")).await.status,
+            StatusCode::NOT_FOUND
+        );
+        // Purging is for administrators only.
+        assert_eq!(
+            m.send(
+                Method::POST,
+                &format!("/r/products/{mine}/purge"),
+                Some("application/x-www-form-urlencoded"),
+                format!("csrf_token={}", m.csrf.clone().unwrap()).into_bytes(),
+                false
+            )
+            .await
+            .status,
+            StatusCode::FORBIDDEN
+        );
+        // The administrator (no selling role) does not see sales materials.
+        let mut admin = t.login("admin").await;
+        assert_eq!(
+            admin.get("/api/v1/products").await.status,
+            StatusCode::FORBIDDEN
+        );
+    }
+);
+
+storage_test!(csv_in_gbk_and_big5_imports, |t: TestApp| async move {
+    let mut c = t.login("assistant").await;
+    let base = c.get("/api/v1/competitors").await.json()["total"]
+        .as_i64()
+        .unwrap();
+    for (enc, text) in [
+        (
+            encoding_rs::GBK,
+            "名称,竞争对手网站,规模\n金算盘软件,https://jsp.example.cn,large\n",
+        ),
+        (
+            encoding_rs::BIG5,
+            "名稱,網站,規模\n鼎新資訊,https://dx.example.tw,listed\n",
+        ),
+    ] {
+        let (bytes, _, _) = enc.encode(text);
+        let r = c
+            .upload("/r/competitors/import", "file", "竞争对手.csv", &bytes)
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+        let job: i64 = r
+            .text
+            .split("/r/competitors/import/")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .and_then(|s| s.parse().ok())
+            .unwrap();
+        let csrf = c.csrf.clone().unwrap();
+        let pairs = [
+            ("csrf_token", csrf.as_str()),
+            ("map.0", "name"),
+            ("map.1", "website"),
+            ("map.2", "size"),
+            ("policy", "skip"),
+            ("mode", "run"),
+        ];
+        let r = c
+            .form(&format!("/r/competitors/import/{job}"), &pairs)
+            .await;
+        assert_eq!(r.status, StatusCode::OK);
+    }
+    let l = c
+        .get("/api/v1/competitors?sort=name&limit=200")
+        .await
+        .json();
+    let names: Vec<&str> = l["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["name"].as_str().unwrap())
+        .collect();
+    assert!(
+        names.contains(&"金算盘软件") && names.contains(&"鼎新資訊"),
+        "{names:?}"
+    );
+    // A bad row is reported with its row number and field, and nothing of it is saved.
+    let (bytes, _, _) = encoding_rs::GBK.encode("名称,规模\n,huge\n好公司,small\n");
+    let r = c
+        .upload("/r/competitors/import", "file", "bad.csv", &bytes)
+        .await;
+    let job: i64 = r
+        .text
+        .split("/r/competitors/import/")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .and_then(|s| s.parse().ok())
+        .unwrap();
+    let csrf = c.csrf.clone().unwrap();
+    let pairs = [
+        ("csrf_token", csrf.as_str()),
+        ("map.0", "name"),
+        ("map.1", "size"),
+        ("policy", "skip"),
+    ];
+    let r = c
+        .form(&format!("/r/competitors/import/{job}/errors.csv"), &pairs)
+        .await;
+    assert!(r.text.contains("\r\n2,"), "row 2 reported: {}", r.text);
+    assert_eq!(
+        c.get("/api/v1/competitors").await.json()["total"]
+            .as_i64()
+            .unwrap(),
+        base + 2,
+        "the dry run saved nothing"
+    );
+});
