@@ -132,6 +132,23 @@ async fn expect_text(c: &Client, css: &str, want: &str) {
     assert_eq!(last, want, "text of {css}");
 }
 
+/// Click a button by id after scrolling it into view.
+async fn click(c: &Client, id: &str) {
+    let e = c
+        .wait()
+        .at_most(Duration::from_secs(5))
+        .for_element(Locator::Id(id))
+        .await
+        .unwrap();
+    let _ = c
+        .execute(
+            "document.getElementById(arguments[0]).scrollIntoView({block: 'center'});",
+            vec![json!(id)],
+        )
+        .await;
+    e.click().await.unwrap();
+}
+
 async fn login(c: &Client, base: &str, user: &str, password: &str) {
     c.goto(&format!("{base}/login")).await.unwrap();
     c.find(Locator::Id("username"))
@@ -306,6 +323,126 @@ async fn people_click_through_the_platform() {
         c.goto(&format!("{base}/admin/departments")).await.unwrap();
         assert!(text_of(&c, "#departments-table").await.contains("一组"));
         shot(&c, "departments").await;
+    })
+    .await;
+
+    // The assistant adds a product with its FAB analysis, finds it by a Chinese
+    // substring, previews it for landscape A4, prints it to PDF, exports it.
+    let c = open_browser(&webdriver, &chrome, &profiles.join("d")).await;
+    let (c2, base2) = (c.clone(), base.clone());
+    flow(c, async move {
+        let (c, base) = (c2, base2);
+        login(&c, &base, "assistant", DEMO_PASSWORD).await;
+        c.goto(&format!("{base}/r/products/new")).await.unwrap();
+        for (id, text) in [
+            ("fld-name", "云端仓储管理系统"),
+            ("fld-code", "WMS-CLOUD"),
+            ("fld-unit", "套"),
+            ("fld-features", "支持多仓、多货主"),
+            ("fld-functions", "入库、出库、盘点、波次拣货"),
+            ("fld-benefits", "库存准确率提升到 99.5%"),
+            ("fld-advantages", "实施周期短"),
+            ("fld-disadvantages", "不支持离线作业"),
+            ("fld-quotation_strategy", "首年按仓库数报价"),
+        ] {
+            c.find(Locator::Id(id))
+                .await
+                .unwrap()
+                .send_keys(text)
+                .await
+                .unwrap();
+        }
+        c.find(Locator::Css("#fld-category option[value='software']"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        shot(&c, "product-form").await;
+        click(&c, "save-record").await;
+        expect_text(&c, "#record-title", "云端仓储管理系统").await;
+        shot(&c, "product-detail").await;
+        // Find it by a Chinese substring from the list's search box.
+        c.goto(&format!("{base}/r/products")).await.unwrap();
+        c.find(Locator::Id("list-q"))
+            .await
+            .unwrap()
+            .send_keys("仓储")
+            .await
+            .unwrap();
+        click(&c, "list-apply").await;
+        expect_text(&c, "#list-total", "共 1 条").await;
+        assert!(text_of(&c, "#records").await.contains("云端仓储管理系统"));
+        shot(&c, "product-list").await;
+        // Print preview: landscape A4, saved, then printed to PDF.
+        click(&c, "print-preview").await;
+        c.wait()
+            .at_most(Duration::from_secs(5))
+            .for_element(Locator::Id("print-settings"))
+            .await
+            .unwrap();
+        c.find(Locator::Css("#orientation option[value='landscape']"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        c.find(Locator::Id("p-header"))
+            .await
+            .unwrap()
+            .send_keys("一亩 · 内部资料")
+            .await
+            .unwrap();
+        click(&c, "save-print").await;
+        c.wait()
+            .at_most(Duration::from_secs(5))
+            .for_element(Locator::Css(
+                "#orientation option[value='landscape'][selected]",
+            ))
+            .await
+            .unwrap();
+        assert!(
+            text_of(&c, "#print-table")
+                .await
+                .contains("云端仓储管理系统")
+        );
+        shot(&c, "print-preview").await;
+        let pdf = c
+            .print(
+                fantoccini::wd::PrintConfiguration::builder()
+                    .orientation(fantoccini::wd::PrintOrientation::Landscape)
+                    .build()
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        assert!(pdf.starts_with(b"%PDF"), "Chromium printed a PDF");
+        let _ = std::fs::write(shot_dir().join("products-print.pdf"), &pdf);
+        // Exports answer with real files.
+        c.goto(&format!("{base}/r/products?q=仓储")).await.unwrap();
+        for id in ["export-xlsx", "export-docx"] {
+            let href = c
+                .find(Locator::Id(id))
+                .await
+                .unwrap()
+                .attr("href")
+                .await
+                .unwrap()
+                .unwrap();
+            let cookie = c.get_named_cookie("acre_session").await.unwrap();
+            let out = std::process::Command::new("curl")
+                .args([
+                    "-s",
+                    "-b",
+                    &format!("acre_session={}", cookie.value()),
+                    &format!("{base}{href}"),
+                ])
+                .output()
+                .unwrap();
+            assert!(out.stdout.starts_with(b"PK"), "{id} is an Office file");
+            let ext = if id.ends_with("xlsx") { "xlsx" } else { "docx" };
+            let _ = std::fs::write(shot_dir().join(format!("products.{ext}")), &out.stdout);
+        }
     })
     .await;
 }
