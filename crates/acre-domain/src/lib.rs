@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod role;
+pub mod search;
 
 pub use account::{DisplayName, Password, PasswordError, Username, UsernameError};
 pub use role::{Capability, Role, ScopeKind};

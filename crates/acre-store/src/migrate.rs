@@ -18,6 +18,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0002_registry.sql"),
         include_str!("../migrations/postgres/0002_registry.sql"),
     ),
+    (
+        3,
+        "search",
+        include_str!("../migrations/sqlite/0003_search.sql"),
+        include_str!("../migrations/postgres/0003_search.sql"),
+    ),
 ];
 
 /// Arbitrary key for PostgreSQL's advisory lock, so two starting servers do

@@ -35,6 +35,16 @@ enum Command {
     /// Manage personal API tokens.
     #[command(subcommand)]
     Token(TokenCommand),
+    /// Add synthetic records for benchmarks, e.g. `acre gen --resource products --count 100000`.
+    Gen {
+        /// Resource key of a registered type (products, competitors, …).
+        #[arg(long)]
+        resource: String,
+        #[arg(long, default_value_t = 1000)]
+        count: usize,
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -174,6 +184,26 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     anyhow::bail!("{}", acre_i18n::Locale::En.t(e.key()))
                 }
             }
+        }
+        Command::Gen {
+            resource,
+            count,
+            seed,
+        } => {
+            let app = open_app(&config(&cli.storage, None, false)?).await?;
+            let Some(rt) = acre_app::registry::find(&resource) else {
+                anyhow::bail!("no such resource: {resource}");
+            };
+            let started = std::time::Instant::now();
+            let n = app
+                .generate(rt, count, seed)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!(
+                "{n} {resource} added in {:.1} s",
+                started.elapsed().as_secs_f64()
+            );
+            Ok(())
         }
         Command::Token(TokenCommand::Create { user, name }) => {
             let app = open_app(&config(&cli.storage, None, false)?).await?;

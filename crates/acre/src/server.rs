@@ -19,6 +19,10 @@ pub async fn open_app(config: &Config) -> anyhow::Result<App> {
         demo: config.demo,
     };
     let app = App::new(db, settings);
+    let indexed = app.ensure_search_index().await?;
+    if indexed > 0 {
+        tracing::info!(records = indexed, "search index brought up to date");
+    }
     if config.demo && app.load_demo().await? {
         tracing::info!("demo organisation loaded");
     }

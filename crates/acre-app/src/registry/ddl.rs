@@ -79,6 +79,30 @@ pub fn create_table(rt: &RecordType, backend: Backend) -> String {
     out
 }
 
+/// Indexes for list filters and their counts: `(field, deleted_at)` on enum,
+/// boolean, date and user fields, so a filtered count reads only the index.
+pub fn filter_indexes(rt: &RecordType, backend: Backend) -> String {
+    let nulls = if backend == Backend::Postgres {
+        " NULLS FIRST"
+    } else {
+        ""
+    };
+    let mut out = String::new();
+    for f in rt.fields.iter().filter(|f| {
+        matches!(
+            f.kind,
+            Kind::Enum | Kind::Bool | Kind::Date | Kind::DateTime | Kind::User
+        )
+    }) {
+        out.push_str(&format!(
+            "CREATE INDEX ix_{t}__{k}_live ON {t} ({k}{nulls}, deleted_at);\n",
+            t = rt.table,
+            k = f.key
+        ));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,6 +142,10 @@ fn print_ddl() {
         println!("-- {backend:?}");
         for rt in registry::all() {
             println!("{}", create_table(rt, backend));
+        }
+        println!("-- {backend:?} filter indexes");
+        for rt in registry::all() {
+            print!("{}", filter_indexes(rt, backend));
         }
     }
 }

@@ -111,7 +111,7 @@ impl App {
                 offset,
                 ..q.clone()
             };
-            let (rows, _) = self.list_records_unbounded(actor, rt, &page).await?;
+            let (rows, _) = self.list_records_unbounded(actor, rt, &page, false).await?;
             let n = rows.len() as i64;
             out.extend(rows);
             offset += n;

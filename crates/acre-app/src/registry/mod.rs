@@ -4,10 +4,12 @@
 pub mod ddl;
 pub mod export;
 pub mod field;
+pub mod generate;
 pub mod import;
 pub mod query;
 pub mod record;
 pub mod record_type;
+pub mod search;
 pub mod service;
 pub mod sql;
 pub mod value;

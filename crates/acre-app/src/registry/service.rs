@@ -55,15 +55,17 @@ impl App {
             limit: q.limit.clamp(1, super::query::MAX_LIMIT),
             ..q.clone()
         };
-        self.list_records_unbounded(actor, rt, &q).await
+        self.list_records_unbounded(actor, rt, &q, true).await
     }
 
-    /// Like `list_records` without the page-size cap (exports read in batches).
+    /// Like `list_records` without the page-size cap (exports read in
+    /// batches); with `count` false the total is skipped (answered as -1).
     pub(crate) async fn list_records_unbounded(
         &self,
         actor: &Actor,
         rt: &'static RecordType,
         q: &ListQuery,
+        count: bool,
     ) -> Result<(Vec<Record>, i64)> {
         if !rt.access.can_read(actor) {
             return Err(AppError::forbidden());
@@ -71,15 +73,18 @@ impl App {
         let fields = self.list_fields(rt, q);
         let mut s = Sql::default();
         sql::where_clause(rt, q, &mut s);
-        let count = self
-            .db
-            .fetch_optional(
-                &format!("SELECT COUNT(*) AS n FROM {} t{}", rt.table, s.text),
-                &s.args,
-            )
-            .await?
-            .map(|r| r.i64("n"))
-            .unwrap_or(0);
+        let count = if count {
+            self.db
+                .fetch_optional(
+                    &format!("SELECT COUNT(*) AS n FROM {} t{}", rt.table, s.text),
+                    &s.args,
+                )
+                .await?
+                .map(|r| r.i64("n"))
+                .unwrap_or(0)
+        } else {
+            -1
+        };
         let order = sql::order_by(rt, q.sort.as_deref(), self.db.backend());
         let lim = s.arg(Value::from(q.limit));
         let off = s.arg(Value::from(q.offset));
@@ -262,6 +267,8 @@ impl App {
             marks.join(", ")
         );
         let id = tx.insert(&text, &s.args).await?;
+        let keys = super::search::record_grams(values.iter().map(|(f, v)| (*f, v)));
+        super::search::reindex(tx, rt, id, &keys).await?;
         let changes: Vec<Change> = values
             .iter()
             .filter(|(_, v)| !v.is_null())
@@ -333,6 +340,29 @@ impl App {
         );
         if tx.execute(&text, &s.args).await? != 1 {
             return Err(AppError::stale());
+        }
+        if values
+            .iter()
+            .any(|(f, v)| f.searchable && current.get(f.key) != *v)
+        {
+            // The searchable values after the change: the new ones, else the current.
+            let merged: Vec<(&'static Field, Value)> = rt
+                .fields
+                .iter()
+                .filter(|f| f.searchable)
+                .map(|f| {
+                    (
+                        f,
+                        values
+                            .iter()
+                            .find(|(g, _)| g.key == f.key)
+                            .map(|(_, v)| v.clone())
+                            .unwrap_or_else(|| current.get(f.key)),
+                    )
+                })
+                .collect();
+            let keys = super::search::record_grams(merged.iter().map(|(f, v)| (*f, v)));
+            super::search::reindex(tx, rt, current.id, &keys).await?;
         }
         audit::record(
             tx,
@@ -440,6 +470,7 @@ impl App {
             return Err(AppError::not_found());
         }
         crate::attachments::purge_for(&mut tx, rt.key, id).await?;
+        super::search::forget(&mut tx, rt, id).await?;
         audit::record(&mut tx, Some(actor.id()), rt.entity, id, "purged", &[]).await?;
         tx.commit().await?;
         Ok(())

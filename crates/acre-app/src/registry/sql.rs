@@ -80,18 +80,25 @@ pub fn where_clause(rt: &RecordType, q: &ListQuery, sql: &mut Sql) {
         " WHERE t.deleted_at IS NULL"
     });
     if let Some(term) = q.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        let searchable: Vec<&Field> = rt.fields.iter().filter(|f| f.searchable).collect();
+        let searchable: Vec<&str> = rt
+            .fields
+            .iter()
+            .filter(|f| f.searchable)
+            .map(|f| f.key)
+            .collect();
         if !searchable.is_empty() {
-            let p = sql.arg(like(term));
-            let ors: Vec<String> = searchable
-                .iter()
-                .map(|f| format!("LOWER(t.{}) LIKE {p}", f.key))
-                .collect();
-            sql.push(&format!(" AND ({})", ors.join(" OR ")));
+            for word in term.split_whitespace().take(5) {
+                let p = super::search::word_predicate(rt, &searchable, word, sql);
+                sql.push(&p);
+            }
         }
     }
     for f in &q.filters {
         match f {
+            Filter::Contains(k, s) if rt.field(k).is_some_and(|f| f.searchable) => {
+                let p = super::search::word_predicate(rt, &[k], s, sql);
+                sql.push(&p);
+            }
             Filter::Contains(k, s) => {
                 let p = sql.arg(like(s));
                 sql.push(&format!(" AND LOWER(t.{k}) LIKE {p}"));

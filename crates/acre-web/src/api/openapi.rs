@@ -248,6 +248,127 @@ fn schemas() -> Value {
     })
 }
 
+/// JSON schema of one field kind, as the API reads and writes it.
+fn field_schema(f: &acre_app::registry::Field) -> Value {
+    use acre_app::registry::Kind;
+    let mut s = match f.kind {
+        Kind::Integer | Kind::Link | Kind::User => json!({"type": "integer"}),
+        Kind::DateTime => {
+            json!({"type": "integer", "description": "milliseconds since the epoch; accepts \"YYYY-MM-DD HH:MM\" (China Standard Time) on input"})
+        }
+        Kind::Decimal | Kind::Percent => json!({"type": "number"}),
+        Kind::Money => {
+            json!({"type": "string", "pattern": "^-?[0-9]+(\\.[0-9]{1,2})?$", "description": "yuan with up to two decimals"})
+        }
+        Kind::Date => json!({"type": "string", "format": "date"}),
+        Kind::Enum => json!({"type": "string", "enum": f.options}),
+        Kind::MultiEnum => json!({"type": "array", "items": {"type": "string", "enum": f.options}}),
+        Kind::Bool => json!({"type": "boolean"}),
+        Kind::Email => json!({"type": "string", "format": "email"}),
+        Kind::Url => json!({"type": "string", "format": "uri"}),
+        _ => json!({"type": "string", "maxLength": f.max_len}),
+    };
+    if let Some(target) = f.link {
+        s["description"] = json!(format!("id of a record of /api/v1/{target}"));
+    }
+    s
+}
+
+/// Paths and schemas of every registered record type.
+fn registry_routes(
+    paths: &mut serde_json::Map<String, Value>,
+    schemas: &mut serde_json::Map<String, Value>,
+) {
+    for rt in acre_app::registry::all() {
+        let name = rt.entity.to_string();
+        let props: serde_json::Map<String, Value> = rt
+            .fields
+            .iter()
+            .map(|f| (f.key.to_string(), field_schema(f)))
+            .collect();
+        let required: Vec<&str> = rt
+            .fields
+            .iter()
+            .filter(|f| f.required)
+            .map(|f| f.key)
+            .collect();
+        schemas.insert(
+            name.clone(),
+            json!({"type": "object", "required": required, "properties": props}),
+        );
+        let mut patch = props.clone();
+        patch.insert("version".into(), json!({"type": "integer"}));
+        schemas.insert(
+            format!("{name}_patch"),
+            json!({"type": "object", "required": ["version"], "properties": patch}),
+        );
+        let base = format!("/api/v1/{}", rt.key);
+        let op = |id: &str, summary: String, body: Option<String>, status: u16| {
+            let mut o = json!({
+                "tags": [rt.key], "summary": summary, "operationId": format!("{id}_{}", rt.entity),
+                "responses": {status.to_string(): {"description": "success"}, "default": {"description": "error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}}
+            });
+            if let Some(b) = body {
+                o["requestBody"] = json!({"required": true, "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{b}")}}}});
+            }
+            o
+        };
+        let id_param =
+            json!([{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}]);
+        let list_params = json!([
+            {"name": "q", "in": "query", "schema": {"type": "string"}, "description": "search in the searchable fields"},
+            {"name": "sort", "in": "query", "schema": {"type": "string"}, "description": "field key, `-key` for descending"},
+            {"name": "limit", "in": "query", "schema": {"type": "integer", "maximum": 200}},
+            {"name": "offset", "in": "query", "schema": {"type": "integer"}},
+            {"name": "cols", "in": "query", "schema": {"type": "string"}, "description": "comma-separated field keys to return"},
+            {"name": "trash", "in": "query", "schema": {"type": "boolean"}},
+            {"name": "f.{key}", "in": "query", "schema": {"type": "string"}, "description": "filter: text contains; enum in (comma-separated); `f.{key}.min` / `.max` for numbers and dates; `f.{key}.empty=1|0`"}
+        ]);
+        let mut list = op("list", format!("List {}", rt.key), None, 200);
+        list["parameters"] = list_params.clone();
+        paths.insert(base.clone(), json!({"get": list, "post": op("create", format!("Create a {}", rt.entity), Some(name.clone()), 201)}));
+        let mut one = json!({
+            "get": op("get", format!("One {}", rt.entity), None, 200),
+            "patch": op("update", format!("Change a {}; `version` required (409 when stale)", rt.entity), Some(format!("{name}_patch")), 200),
+            "delete": op("delete", format!("Move a {} to the trash (`?version=` optional)", rt.entity), None, 204),
+        });
+        for m in ["get", "patch", "delete"] {
+            one[m]["parameters"] = id_param.clone();
+        }
+        paths.insert(format!("{base}/{{id}}"), one);
+        let mut restore = op(
+            "restore",
+            format!("Restore a {} from the trash", rt.entity),
+            None,
+            204,
+        );
+        restore["parameters"] = id_param.clone();
+        paths.insert(format!("{base}/{{id}}/restore"), json!({"post": restore}));
+        let mut history = op(
+            "history",
+            format!("Change history of a {}", rt.entity),
+            None,
+            200,
+        );
+        history["parameters"] = id_param.clone();
+        paths.insert(format!("{base}/{{id}}/history"), json!({"get": history}));
+        paths.insert(
+            format!("{base}/schema"),
+            json!({"get": op("schema", format!("Fields of {} with labels", rt.key), None, 200)}),
+        );
+        for ext in ["xlsx", "docx"] {
+            let mut e = op(
+                &format!("export_{ext}"),
+                format!("Export the filtered {} list as .{ext}", rt.key),
+                None,
+                200,
+            );
+            e["parameters"] = list_params.clone();
+            paths.insert(format!("{base}/export.{ext}"), json!({"get": e}));
+        }
+    }
+}
+
 /// The document served at `/api/v1/openapi.json`.
 pub fn openapi_document() -> Value {
     let mut paths = serde_json::Map::new();
@@ -275,6 +396,11 @@ pub fn openapi_document() -> Value {
             .or_insert_with(|| json!({}));
         entry[route.method] = op;
     }
+    let mut schemas = match schemas() {
+        Value::Object(m) => m,
+        _ => serde_json::Map::new(),
+    };
+    registry_routes(&mut paths, &mut schemas);
     json!({
         "openapi": "3.1.0",
         "info": {"title": "Acre API", "version": env!("CARGO_PKG_VERSION"),
@@ -286,7 +412,7 @@ pub fn openapi_document() -> Value {
                 "session": {"type": "apiKey", "in": "cookie", "name": "acre_session"},
                 "bearer": {"type": "http", "scheme": "bearer"}
             },
-            "schemas": schemas()
+            "schemas": schemas
         },
         "paths": paths
     })
