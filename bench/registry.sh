@@ -50,23 +50,9 @@ curl -s -o "$WORK/all.xlsx" -H "$H" "$BASE/r/products/export.xlsx"
 END=$(date +%s%N)
 echo "time $(( (END-START)/1000000 )) ms, file $(( $(stat -c %s "$WORK/all.xlsx") / 1024 )) KiB, server peak RSS $(awk '/VmHWM/{print $2}' /proc/$PID/status) KiB"
 echo
-echo "### Import of $N rows (.xlsx, policy create, one transaction)"
-UP=$(curl -s -H "$H" -F "file=@$WORK/all.xlsx" "$BASE/r/products/import?csrf_token=$CSRF")
-JOB=$(echo "$UP" | grep -o '/r/products/import/[0-9]*"' | head -1 | grep -o '[0-9]*')
-MAP=$(echo "$UP" | grep -o 'name="map\.[0-9]*"' | wc -l)
-# Map the exported columns back to their fields (the guess is what a person sees).
-ARGS=(-d "csrf_token=$CSRF" -d "policy=create" -d "mode=run")
-for i in $(seq 0 $((MAP-1))); do
-  SEL=$(echo "$UP" | python3 -c "
-import re,sys
-h=sys.stdin.read()
-m=re.search(r'name=\"map\.$i\"[^>]*>(.*?)</select>', h, re.S)
-s=re.search(r'value=\"([a-z_]+)\" selected', m.group(1)) if m else None
-print(s.group(1) if s else '')")
-  [ -n "$SEL" ] && [ "$SEL" != code ] && ARGS+=(-d "map.$i=$SEL")
-done
-START=$(date +%s%N)
-curl -s -o "$WORK/import.html" -H "$H" "${ARGS[@]}" "$BASE/r/products/import/$JOB"
-END=$(date +%s%N)
-echo "time $(( (END-START)/1000000 )) ms; $(grep -o 'id="import-report"[^<]*' -A1 "$WORK/import.html" | tail -1 | sed 's/^ *//')"
-echo "server peak RSS after everything $(awk '/VmHWM/{print $2}' /proc/$PID/status) KiB"
+echo "### Import of $N rows (.xlsx, policy create, one transaction; acre import, same service as the page)"
+kill $PID; wait $PID 2>/dev/null || true
+/usr/bin/time -f "peak RSS %M KiB" "$BIN" import --resource products --file "$WORK/all.xlsx" --policy create 2>&1 | grep -v '^ *row ' | tail -2
+echo
+echo "### Re-import of the same file with policy skip (creates nothing)"
+"$BIN" import --resource products --file "$WORK/all.xlsx" --policy skip | head -1

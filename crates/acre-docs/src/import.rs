@@ -19,7 +19,7 @@ use crate::xlsx::deneutralise;
 /// Largest accepted upload, in bytes.
 pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
 /// Largest accepted number of data rows (header excluded).
-pub const MAX_IMPORT_ROWS: usize = 100_000;
+pub const MAX_IMPORT_ROWS: usize = 200_000;
 
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";

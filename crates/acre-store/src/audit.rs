@@ -48,18 +48,95 @@ pub async fn record(
         ];
         tx.execute(sql, &args).await?;
     }
-    for c in changes {
-        let args: [Value; 8] = [
-            now.into(),
-            by.into(),
-            entity.into(),
-            id.into(),
-            action.into(),
-            c.field.as_str().into(),
-            c.old.clone().into(),
-            c.new.clone().into(),
-        ];
-        tx.execute(sql, &args).await?;
+    // One multi-row INSERT per call: imports write thousands of these.
+    for chunk in changes.chunks(100) {
+        let mut args: Vec<Value> = Vec::with_capacity(chunk.len() * 8);
+        let mut rows = Vec::with_capacity(chunk.len());
+        for c in chunk {
+            let n = args.len();
+            rows.push(format!(
+                "(${},${},${},${},${},${},${},${})",
+                n + 1,
+                n + 2,
+                n + 3,
+                n + 4,
+                n + 5,
+                n + 6,
+                n + 7,
+                n + 8
+            ));
+            args.extend([
+                now.into(),
+                by.into(),
+                entity.into(),
+                id.into(),
+                action.into(),
+                c.field.as_str().into(),
+                c.old.clone().into(),
+                c.new.clone().into(),
+            ]);
+        }
+        let sql = format!(
+            "INSERT INTO audit_log (at, user_id, entity, entity_id, action, field, old_value, new_value) VALUES {}",
+            rows.join(",")
+        );
+        tx.execute(&sql, &args).await?;
+    }
+    Ok(())
+}
+
+/// Record the same action on many records (imports): `(id, changes)` each,
+/// written as multi-row INSERTs.
+pub async fn record_many(
+    tx: &mut Tx,
+    by: Option<i64>,
+    entity: &str,
+    action: &str,
+    items: &[(i64, Vec<Change>)],
+) -> Result<()> {
+    let now = now_ms();
+    let rows: Vec<(i64, Option<&Change>)> = items
+        .iter()
+        .flat_map(|(id, cs)| {
+            if cs.is_empty() {
+                vec![(*id, None)]
+            } else {
+                cs.iter().map(|c| (*id, Some(c))).collect()
+            }
+        })
+        .collect();
+    for chunk in rows.chunks(500) {
+        let mut args: Vec<Value> = Vec::with_capacity(chunk.len() * 8);
+        let mut tuples = Vec::with_capacity(chunk.len());
+        for (id, c) in chunk {
+            let n = args.len();
+            tuples.push(format!(
+                "(${},${},${},${},${},${},${},${})",
+                n + 1,
+                n + 2,
+                n + 3,
+                n + 4,
+                n + 5,
+                n + 6,
+                n + 7,
+                n + 8
+            ));
+            args.extend([
+                now.into(),
+                by.into(),
+                entity.into(),
+                (*id).into(),
+                action.into(),
+                Value::Text(c.map(|c| c.field.clone())),
+                Value::Text(c.and_then(|c| c.old.clone())),
+                Value::Text(c.and_then(|c| c.new.clone())),
+            ]);
+        }
+        let sql = format!(
+            "INSERT INTO audit_log (at, user_id, entity, entity_id, action, field, old_value, new_value) VALUES {}",
+            tuples.join(",")
+        );
+        tx.execute(&sql, &args).await?;
     }
     Ok(())
 }

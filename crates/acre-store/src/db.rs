@@ -92,7 +92,10 @@ impl Db {
                 .journal_mode(SqliteJournalMode::Wal)
                 .synchronous(SqliteSynchronous::Full)
                 .foreign_keys(true)
-                .busy_timeout(Duration::from_secs(10));
+                .busy_timeout(Duration::from_secs(10))
+                // 16 MiB of page cache per connection (SQLite's default is 2 MiB):
+                // large writes (imports) otherwise spill and slow down many times.
+                .pragma("cache_size", "-16384");
             let pool = SqlitePoolOptions::new()
                 .max_connections(8)
                 .acquire_timeout(Duration::from_secs(10))
@@ -154,6 +157,21 @@ impl Db {
             Db::Postgres(p) => {
                 sqlx::raw_sql(AssertSqlSafe(sql)).execute(p).await?;
             }
+        }
+        Ok(())
+    }
+
+    /// Refresh the planner's statistics (after bulk loads; SQLite plans
+    /// filtered, sorted lists badly without them).
+    pub async fn analyze(&self) -> Result<()> {
+        self.execute_script("ANALYZE").await
+    }
+
+    /// SQLite's own periodic upkeep (`PRAGMA optimize`); PostgreSQL's
+    /// autovacuum does this by itself.
+    pub async fn optimize(&self) -> Result<()> {
+        if let Db::Sqlite(_) = self {
+            self.execute_script("PRAGMA optimize").await?;
         }
         Ok(())
     }

@@ -35,6 +35,32 @@ enum Command {
     /// Manage personal API tokens.
     #[command(subcommand)]
     Token(TokenCommand),
+    /// Import an .xlsx or .csv file into a record type, as a user (columns
+    /// mapped from their headers as the import page guesses them).
+    Import {
+        #[arg(long)]
+        resource: String,
+        #[arg(long)]
+        file: std::path::PathBuf,
+        /// skip, update or create: what to do with rows matching an existing record.
+        #[arg(long, default_value = "skip")]
+        policy: String,
+        /// Who imports (their permissions apply).
+        #[arg(long, default_value = "assistant")]
+        user: String,
+        /// Only check every row; save nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Export a record type's list (all live records) to .xlsx or .docx.
+    Export {
+        #[arg(long)]
+        resource: String,
+        #[arg(long)]
+        out: std::path::PathBuf,
+        #[arg(long, default_value = "assistant")]
+        user: String,
+    },
     /// Add synthetic records for benchmarks, e.g. `acre gen --resource products --count 100000`.
     Gen {
         /// Resource key of a registered type (products, competitors, …).
@@ -74,6 +100,14 @@ enum TokenCommand {
         #[arg(long, default_value = "cli")]
         name: String,
     },
+}
+
+/// The active user a command acts as.
+async fn cli_actor(app: &acre_app::App, username: &str) -> anyhow::Result<Actor> {
+    match users::credentials(&app.db, &username.to_lowercase()).await? {
+        Some((u, _)) if u.active => Ok(Actor::new(u, None)),
+        _ => anyhow::bail!("no active user {username}"),
+    }
 }
 
 fn init_logging(s: &StorageArgs) {
@@ -184,6 +218,94 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     anyhow::bail!("{}", acre_i18n::Locale::En.t(e.key()))
                 }
             }
+        }
+        Command::Import {
+            resource,
+            file,
+            policy,
+            user,
+            dry_run,
+        } => {
+            let app = open_app(&config(&cli.storage, None, false)?).await?;
+            let actor = cli_actor(&app, &user).await?;
+            let rt = app
+                .readable_type(&actor, &resource)
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let bytes = std::fs::read(&file)?;
+            let name = file
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("import.csv")
+                .to_string();
+            let started = std::time::Instant::now();
+            let job = app
+                .stage_import(&actor, rt, &name, &bytes)
+                .await
+                .map_err(|e| {
+                    let why: Vec<String> = e
+                        .fields
+                        .values()
+                        .map(|k| acre_i18n::Locale::En.t(k))
+                        .collect();
+                    anyhow::anyhow!("{} {}", acre_i18n::Locale::En.t(e.key()), why.join("; "))
+                })?;
+            let staged = app
+                .staged_import(&actor, rt, job)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let mapping = acre_docs::import::guess_mapping(
+                &staged.sheet.headers,
+                &acre_app::App::import_targets(rt),
+            );
+            let policy = acre_app::registry::import::Policy::parse(&policy);
+            let r = app
+                .run_import(&actor, rt, job, &mapping, policy, dry_run)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!(
+                "created {}, updated {}, skipped {}, failed {} in {:.1} s",
+                r.created,
+                r.updated,
+                r.skipped,
+                r.failed,
+                started.elapsed().as_secs_f64()
+            );
+            for e in r.errors.iter().take(20) {
+                println!(
+                    "  row {}: {} {}",
+                    e.row,
+                    e.field,
+                    acre_i18n::Locale::ZhCn.t(&e.reason)
+                );
+            }
+            Ok(())
+        }
+        Command::Export {
+            resource,
+            out,
+            user,
+        } => {
+            let app = open_app(&config(&cli.storage, None, false)?).await?;
+            let actor = cli_actor(&app, &user).await?;
+            let rt = app
+                .readable_type(&actor, &resource)
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let q = acre_app::registry::ListQuery::default();
+            let locale = acre_i18n::Locale::ZhCn;
+            let started = std::time::Instant::now();
+            let bytes = if out.extension().is_some_and(|e| e == "docx") {
+                app.export_list_docx(&actor, rt, &q, locale).await
+            } else {
+                app.export_list_xlsx(&actor, rt, &q, locale).await
+            }
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+            std::fs::write(&out, &bytes)?;
+            println!(
+                "{} bytes in {:.1} s",
+                bytes.len(),
+                started.elapsed().as_secs_f64()
+            );
+            Ok(())
         }
         Command::Gen {
             resource,

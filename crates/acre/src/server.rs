@@ -19,6 +19,7 @@ pub async fn open_app(config: &Config) -> anyhow::Result<App> {
         demo: config.demo,
     };
     let app = App::new(db, settings);
+    app.db.optimize().await?;
     let indexed = app.ensure_search_index().await?;
     if indexed > 0 {
         tracing::info!(records = indexed, "search index brought up to date");
@@ -95,6 +96,9 @@ async fn housekeeping(app: App) {
         tick.tick().await;
         if let Err(e) = app.purge_expired().await {
             tracing::warn!(error = %e, "housekeeping failed");
+        }
+        if let Err(e) = app.db.optimize().await {
+            tracing::warn!(error = %e, "optimize failed");
         }
     }
 }

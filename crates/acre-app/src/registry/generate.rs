@@ -239,6 +239,7 @@ impl App {
             done += n;
         }
         tx.commit().await?;
+        self.db.analyze().await?;
         Ok(done)
     }
 }

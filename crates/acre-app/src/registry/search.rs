@@ -88,17 +88,22 @@ pub fn word_predicate(rt: &RecordType, columns: &[&str], word: &str, sql: &mut S
         .collect();
     let check = format!("({})", ors.join(" OR "));
     match term_grams(word) {
+        // The records having every bigram: an INTERSECT of primary-key ranges
+        // of `search_grams`, read from the index alone, so a frequent bigram
+        // costs an index scan, not a row lookup per candidate.
         Some(keys) => {
             let res = sql.arg(Value::from(rt.key));
-            let marks: Vec<String> = keys
+            let plus = sql.plus;
+            let sets: Vec<String> = keys
                 .iter()
-                .map(|k| sql.arg(Value::from(k.as_str())))
+                .map(|k| {
+                    let g = sql.arg(Value::from(k.as_str()));
+                    format!("SELECT g.record_id FROM search_grams g WHERE g.resource = {res} AND g.gram = {g}")
+                })
                 .collect();
             format!(
-                " AND t.id IN (SELECT g.record_id FROM search_grams g WHERE g.resource = {res} AND g.gram IN ({}) \
-                 GROUP BY g.record_id HAVING COUNT(*) = {}) AND {check}",
-                marks.join(","),
-                keys.len()
+                " AND {plus}t.id IN ({}) AND {check}",
+                sets.join(" INTERSECT ")
             )
         }
         None => format!(" AND {check}"),

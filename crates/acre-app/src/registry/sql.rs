@@ -14,6 +14,9 @@ use crate::registry;
 pub struct Sql {
     pub text: String,
     pub args: Vec<Value>,
+    /// `"+"` to keep SQLite from driving a query by a filter's index (see
+    /// `service::list_records`); empty otherwise. Never set for PostgreSQL.
+    pub plus: &'static str,
 }
 
 impl Sql {
@@ -93,6 +96,7 @@ pub fn where_clause(rt: &RecordType, q: &ListQuery, sql: &mut Sql) {
             }
         }
     }
+    let p_ = sql.plus;
     for f in &q.filters {
         match f {
             Filter::Contains(k, s) if rt.field(k).is_some_and(|f| f.searchable) => {
@@ -113,7 +117,7 @@ pub fn where_clause(rt: &RecordType, q: &ListQuery, sql: &mut Sql) {
                             format!("t.{k} LIKE {p}")
                         } else {
                             let p = sql.arg(Value::from(o.as_str()));
-                            format!("t.{k} = {p}")
+                            format!("{p_}t.{k} = {p}")
                         }
                     })
                     .collect();
@@ -121,15 +125,15 @@ pub fn where_clause(rt: &RecordType, q: &ListQuery, sql: &mut Sql) {
             }
             Filter::Is(k, v) => {
                 let p = sql.arg(v.clone());
-                sql.push(&format!(" AND t.{k} = {p}"));
+                sql.push(&format!(" AND {p_}t.{k} = {p}"));
             }
             Filter::Min(k, v) => {
                 let p = sql.arg(v.clone());
-                sql.push(&format!(" AND t.{k} >= {p}"));
+                sql.push(&format!(" AND {p_}t.{k} >= {p}"));
             }
             Filter::Max(k, v) => {
                 let p = sql.arg(v.clone());
-                sql.push(&format!(" AND t.{k} <= {p}"));
+                sql.push(&format!(" AND {p_}t.{k} <= {p}"));
             }
             Filter::Empty(k, empty) => {
                 let textual = rt

@@ -95,6 +95,7 @@ audit-restored = restored
 audit-purged = deleted permanently
 audit-attached = added an attachment
 audit-detached = removed an attachment
+audit-imported = imported
 flash-restored = Restored.
 flash-bulk-done = { $count } records processed.
 flash-view-saved = View saved.

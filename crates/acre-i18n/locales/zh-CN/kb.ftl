@@ -95,6 +95,7 @@ audit-restored = 恢复
 audit-purged = 彻底删除
 audit-attached = 添加了附件
 audit-detached = 删除了附件
+audit-imported = 导入
 flash-restored = 已恢复。
 flash-bulk-done = 已处理 { $count } 条。
 flash-view-saved = 视图已保存。

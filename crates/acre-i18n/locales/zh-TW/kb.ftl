@@ -95,6 +95,7 @@ audit-restored = 還原
 audit-purged = 永久刪除
 audit-attached = 新增了附件
 audit-detached = 刪除了附件
+audit-imported = 匯入
 flash-restored = 已還原。
 flash-bulk-done = 已處理 { $count } 筆。
 flash-view-saved = 檢視已儲存。
