@@ -50,9 +50,14 @@ curl -s -o "$WORK/all.xlsx" -H "$H" "$BASE/r/products/export.xlsx"
 END=$(date +%s%N)
 echo "time $(( (END-START)/1000000 )) ms, file $(( $(stat -c %s "$WORK/all.xlsx") / 1024 )) KiB, server peak RSS $(awk '/VmHWM/{print $2}' /proc/$PID/status) KiB"
 echo
-echo "### Import of $N rows (.xlsx, policy create, one transaction; acre import, same service as the page)"
+echo "### Import of the exported file into a fresh database (policy create, acre import = the page's service)"
 kill $PID; wait $PID 2>/dev/null || true
+export ACRE_DATA_DIR="$WORK/data2"
+if [ "${DB:-sqlite}" = postgres ]; then
+  psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS acre_bench" -c "CREATE DATABASE acre_bench" >/dev/null
+fi
+"$BIN" demo >/dev/null 2>&1
 /usr/bin/time -f "peak RSS %M KiB" "$BIN" import --resource products --file "$WORK/all.xlsx" --policy create 2>&1 | grep -v '^ *row ' | tail -2
 echo
 echo "### Re-import of the same file with policy skip (creates nothing)"
-"$BIN" import --resource products --file "$WORK/all.xlsx" --policy skip | head -1
+"$BIN" import --resource products --file "$WORK/all.xlsx" --policy skip 2>&1 | head -1

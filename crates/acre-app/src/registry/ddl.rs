@@ -73,7 +73,7 @@ pub fn create_table(rt: &RecordType, backend: Backend) -> String {
         }
     }
     out.push_str(&format!(
-        "CREATE INDEX ix_{t}__updated_at ON {t} (updated_at);\n",
+        "CREATE INDEX ix_{t}__updated_at ON {t} (updated_at{nulls});\n",
         t = rt.table
     ));
     out
@@ -87,7 +87,11 @@ pub fn filter_indexes(rt: &RecordType, backend: Backend) -> String {
     } else {
         ""
     };
-    let mut out = String::new();
+    // The live rows' ids: counts and search joins read this index alone.
+    let mut out = format!(
+        "CREATE INDEX ix_{t}__live ON {t} (id) WHERE deleted_at IS NULL;\n",
+        t = rt.table
+    );
     for f in rt.fields.iter().filter(|f| {
         matches!(
             f.kind,

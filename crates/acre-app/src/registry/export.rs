@@ -16,6 +16,10 @@ use crate::{Actor, App};
 
 /// Rows fetched per round trip while exporting (bounded memory per batch).
 const BATCH: i64 = 500;
+/// The most rows a Word export holds: a longer table is unusable in Word,
+/// and the document is built in memory (about 20 KB per row).
+pub const MAX_DOCX_ROWS: usize = 5_000;
+
 /// The most rows one export writes.
 pub const MAX_EXPORT_ROWS: i64 = 200_000;
 
@@ -97,15 +101,14 @@ fn failed(e: acre_docs::DocError) -> AppError {
 }
 
 impl App {
-    /// Every record matching the query (not just one page), in the list's
-    /// order: the ids first (one query), then the rows in chunks by id, so the
-    /// cost grows linearly (OFFSET paging re-reads every skipped row).
-    async fn all_matching(
+    /// The ids of every record matching the query, in the list's order (one
+    /// query; 200,000 ids are 1.6 MB).
+    async fn matching_ids(
         &self,
         actor: &Actor,
         rt: &'static RecordType,
         q: &ListQuery,
-    ) -> Result<Vec<Record>> {
+    ) -> Result<Vec<i64>> {
         if !rt.access.can_read(actor) {
             return Err(AppError::forbidden());
         }
@@ -113,7 +116,7 @@ impl App {
         sql::where_clause(rt, q, &mut s);
         let order = sql::order_by(rt, q.sort.as_deref(), self.db.backend());
         let lim = s.arg(Value::from(MAX_EXPORT_ROWS));
-        let ids: Vec<i64> = self
+        Ok(self
             .db
             .fetch_all(
                 &format!(
@@ -125,30 +128,79 @@ impl App {
             .await?
             .iter()
             .map(|r| r.i64("id"))
+            .collect())
+    }
+
+    /// Records by id, in the given order.
+    async fn records_by_id(
+        &self,
+        rt: &'static RecordType,
+        fields: &[&'static Field],
+        ids: &[i64],
+    ) -> Result<Vec<Record>> {
+        let mut s = sql::Sql::default();
+        let marks: Vec<String> = ids.iter().map(|i| s.arg(Value::from(*i))).collect();
+        let text = format!(
+            "{} WHERE t.id IN ({})",
+            sql::select(rt, fields),
+            marks.join(",")
+        );
+        let mut by_id: std::collections::HashMap<i64, Record> = self
+            .db
+            .fetch_all(&text, &s.args)
+            .await?
+            .iter()
+            .map(|r| {
+                let rec = Record::from_row(fields, r);
+                (rec.id, rec)
+            })
             .collect();
-        let fields = self.list_fields(rt, q);
-        let mut out = Vec::with_capacity(ids.len());
-        for chunk in ids.chunks(BATCH as usize) {
-            let mut s = sql::Sql::default();
-            let marks: Vec<String> = chunk.iter().map(|i| s.arg(Value::from(*i))).collect();
-            let text = format!(
-                "{} WHERE t.id IN ({})",
-                sql::select(rt, &fields),
-                marks.join(",")
-            );
-            let mut by_id: std::collections::HashMap<i64, Record> = self
-                .db
-                .fetch_all(&text, &s.args)
-                .await?
-                .iter()
-                .map(|r| {
-                    let rec = Record::from_row(&fields, r);
-                    (rec.id, rec)
-                })
-                .collect();
-            out.extend(chunk.iter().filter_map(|id| by_id.remove(id)));
+        Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
+    }
+
+    /// Stream every matching record through `row` into a document writer
+    /// running on a blocking thread: chunks of rows go through a channel of
+    /// two, so memory stays bounded however long the list (the OFFSET paging
+    /// this replaces also re-read every skipped row).
+    async fn stream_rows<T, W>(
+        &self,
+        actor: &Actor,
+        rt: &'static RecordType,
+        q: &ListQuery,
+        max_rows: usize,
+        row: impl Fn(&Record) -> T,
+        write: W,
+    ) -> Result<Vec<u8>>
+    where
+        T: Send + 'static,
+        W: FnOnce(&mut dyn Iterator<Item = T>) -> std::result::Result<Vec<u8>, acre_docs::DocError>
+            + Send
+            + 'static,
+    {
+        let fields = export_fields(self, rt, q);
+        let ids = self.matching_ids(actor, rt, q).await?;
+        if ids.len() > max_rows {
+            return Err(AppError::new(ErrorCode::BadRequest).with_message("err-export-too-many"));
         }
-        Ok(out)
+        let (tx, mut rx) = tokio::sync::mpsc::channel::<Vec<T>>(2);
+        let writer = tokio::task::spawn_blocking(move || {
+            let mut rows = std::iter::from_fn(move || rx.blocking_recv()).flatten();
+            write(&mut rows)
+        });
+        for chunk in ids.chunks(BATCH as usize) {
+            let records = self.records_by_id(rt, &fields, chunk).await?;
+            if tx.send(records.iter().map(&row).collect()).await.is_err() {
+                break;
+            }
+        }
+        drop(tx);
+        writer
+            .await
+            .map_err(|e| AppError {
+                source: Some(e.to_string()),
+                ..AppError::new(ErrorCode::Internal)
+            })?
+            .map_err(failed)
     }
 
     /// The filtered list as an Excel workbook.
@@ -160,11 +212,17 @@ impl App {
         locale: Locale,
     ) -> Result<Vec<u8>> {
         let fields = export_fields(self, rt, q);
-        let records = self.all_matching(actor, rt, q).await?;
-        let rows = records
-            .iter()
-            .map(|r| fields.iter().map(|f| cell_of(rt, r, f, locale)).collect());
-        acre_docs::xlsx::list_xlsx(&table_spec(rt, &fields, locale), rows).map_err(failed)
+        let spec = table_spec(rt, &fields, locale);
+        let cells = move |r: &Record| {
+            fields
+                .iter()
+                .map(|f| cell_of(rt, r, f, locale))
+                .collect::<Vec<Cell>>()
+        };
+        self.stream_rows(actor, rt, q, MAX_EXPORT_ROWS as usize, cells, move |rows| {
+            acre_docs::xlsx::list_xlsx(&spec, rows)
+        })
+        .await
     }
 
     /// The filtered list as a Word table.
@@ -176,11 +234,17 @@ impl App {
         locale: Locale,
     ) -> Result<Vec<u8>> {
         let fields = export_fields(self, rt, q);
-        let records = self.all_matching(actor, rt, q).await?;
-        let rows = records
-            .iter()
-            .map(|r| fields.iter().map(|f| text_of(rt, r, f, locale)).collect());
-        acre_docs::docx::list_docx(&table_spec(rt, &fields, locale), rows).map_err(failed)
+        let spec = table_spec(rt, &fields, locale);
+        let texts = move |r: &Record| {
+            fields
+                .iter()
+                .map(|f| text_of(rt, r, f, locale))
+                .collect::<Vec<String>>()
+        };
+        self.stream_rows(actor, rt, q, MAX_DOCX_ROWS, texts, move |rows| {
+            acre_docs::docx::list_docx(&spec, rows)
+        })
+        .await
     }
 
     /// One record's sections as label/value pairs.

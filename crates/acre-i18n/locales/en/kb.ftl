@@ -124,6 +124,7 @@ err-import-too-many-rows = The file has too many rows.
 err-import-unreadable = Cannot read this file; use .xlsx or .csv.
 err-import-empty = The file has no header row.
 err-export-failed = Export failed.
+err-export-too-many = Too many records for Word (at most 5,000); filter the list first, or export to Excel.
 err-import-expired = The import has expired; upload the file again.
 
 ## Sales materials: Products (product)

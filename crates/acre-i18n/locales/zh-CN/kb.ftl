@@ -124,6 +124,7 @@ err-import-too-many-rows = 行数超过限制。
 err-import-unreadable = 无法读取此文件，请使用 .xlsx 或 .csv。
 err-import-empty = 文件中没有表头行。
 err-export-failed = 导出失败。
+err-export-too-many = 记录太多，Word 最多导出 5000 条；请先筛选，或导出 Excel。
 err-import-expired = 导入任务已过期，请重新上传。
 
 ## 销售资料：产品资料 (product)

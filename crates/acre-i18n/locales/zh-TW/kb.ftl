@@ -124,6 +124,7 @@ err-import-too-many-rows = 列數超過限制。
 err-import-unreadable = 無法讀取此檔案，請使用 .xlsx 或 .csv。
 err-import-empty = 檔案中沒有標題列。
 err-export-failed = 匯出失敗。
+err-export-too-many = 記錄太多，Word 最多匯出 5000 筆；請先篩選，或匯出 Excel。
 err-import-expired = 匯入作業已過期，請重新上傳。
 
 ## 銷售資料：產品資料 (product)

@@ -8,12 +8,21 @@ CREATE TABLE search_grams (
     PRIMARY KEY (resource, gram, record_id)
 ) WITHOUT ROWID;
 CREATE INDEX ix_search_grams__record ON search_grams (resource, record_id);
+CREATE INDEX ix_products__live ON products (id) WHERE deleted_at IS NULL;
 CREATE INDEX ix_products__category_live ON products (category, deleted_at);
+CREATE INDEX ix_price_strategies__live ON price_strategies (id) WHERE deleted_at IS NULL;
 CREATE INDEX ix_price_strategies__currency_live ON price_strategies (currency, deleted_at);
 CREATE INDEX ix_price_strategies__valid_from_live ON price_strategies (valid_from, deleted_at);
 CREATE INDEX ix_price_strategies__valid_to_live ON price_strategies (valid_to, deleted_at);
+CREATE INDEX ix_success_cases__live ON success_cases (id) WHERE deleted_at IS NULL;
 CREATE INDEX ix_success_cases__industry_live ON success_cases (industry, deleted_at);
+CREATE INDEX ix_failure_cases__live ON failure_cases (id) WHERE deleted_at IS NULL;
 CREATE INDEX ix_failure_cases__industry_live ON failure_cases (industry, deleted_at);
+CREATE INDEX ix_contract_templates__live ON contract_templates (id) WHERE deleted_at IS NULL;
 CREATE INDEX ix_contract_templates__contract_type_live ON contract_templates (contract_type, deleted_at);
+CREATE INDEX ix_competitors__live ON competitors (id) WHERE deleted_at IS NULL;
 CREATE INDEX ix_competitors__size_live ON competitors (size, deleted_at);
+CREATE INDEX ix_competitor_products__live ON competitor_products (id) WHERE deleted_at IS NULL;
 CREATE INDEX ix_competitor_products__price_level_live ON competitor_products (price_level, deleted_at);
+CREATE INDEX ix_solutions__live ON solutions (id) WHERE deleted_at IS NULL;
+CREATE INDEX ix_competitor_people__live ON competitor_people (id) WHERE deleted_at IS NULL;
