@@ -59,6 +59,7 @@ pub static PRODUCTS: RecordType = RecordType {
     related: &[Related {
         resource: "price-strategies",
         via: "product_id",
+        window: Some(("valid_from", "valid_to")),
     }],
 };
 
@@ -230,10 +231,12 @@ pub static COMPETITORS: RecordType = RecordType {
         Related {
             resource: "competitor-products",
             via: "competitor_id",
+            window: None,
         },
         Related {
             resource: "competitor-people",
             via: "competitor_id",
+            window: None,
         },
     ],
 };

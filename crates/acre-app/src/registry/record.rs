@@ -61,6 +61,18 @@ impl Record {
             .and_then(|(_, _, t)| t.as_deref())
     }
 
+    /// Whether today (China Standard Time) lies within the date fields
+    /// `from`..=`to`; an empty bound is open.
+    pub fn in_force(&self, from: &str, to: &str) -> bool {
+        let today = chrono::Utc::now()
+            .with_timezone(&chrono::FixedOffset::east_opt(8 * 3600).expect("offset"))
+            .format("%Y-%m-%d")
+            .to_string();
+        let after_start = self.get(from).to_text().is_none_or(|d| d <= today);
+        let before_end = self.get(to).to_text().is_none_or(|d| d >= today);
+        after_start && before_end
+    }
+
     /// The record's name (its title field as text).
     pub fn title(&self, rt: &RecordType) -> String {
         self.get(rt.title)

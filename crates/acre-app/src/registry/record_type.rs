@@ -40,6 +40,9 @@ pub struct Related {
     pub resource: &'static str,
     /// The child's link field pointing here, e.g. `competitor_id`.
     pub via: &'static str,
+    /// Date fields `(from, to)` of a validity window: the rows valid today
+    /// are marked as in force (a product's current price strategy).
+    pub window: Option<(&'static str, &'static str)>,
 }
 
 /// A record type of the registry.

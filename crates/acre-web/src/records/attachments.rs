@@ -16,12 +16,19 @@ pub async fn upload(
     mut form: Multipart,
 ) -> Result<Response, WebError> {
     let actor = ctx.actor()?;
-    let bad = || ctx.err(acre_app::AppError::field("file", "err-file-empty"));
-    while let Some(field) = form
-        .next_field()
-        .await
-        .map_err(|_| ctx.err(acre_app::AppError::field("file", "err-file-too-large")))?
-    {
+    let bad = || {
+        ctx.err(file_message(acre_app::AppError::field(
+            "file",
+            "err-file-empty",
+        )))
+    };
+    let too_large = || {
+        ctx.err(file_message(acre_app::AppError::field(
+            "file",
+            "err-file-too-large",
+        )))
+    };
+    while let Some(field) = form.next_field().await.map_err(|_| too_large())? {
         if field.name() != Some("file") {
             continue;
         }
@@ -30,18 +37,25 @@ pub async fn upload(
             .content_type()
             .unwrap_or("application/octet-stream")
             .to_string();
-        let data = field
-            .bytes()
-            .await
-            .map_err(|_| ctx.err(acre_app::AppError::field("file", "err-file-too-large")))?;
+        let data = field.bytes().await.map_err(|_| too_large())?;
         state
             .app
             .add_attachment(actor, &res, id, &name, &ctype, &data)
             .await
-            .map_err(|e| ctx.err(e))?;
+            .map_err(|e| ctx.err(file_message(e)))?;
         return Ok(Redirect::to(&format!("/r/{res}/{id}?done=flash-attached")).into_response());
     }
     Err(bad())
+}
+
+/// The page shows one message: make the file field's the error's own.
+fn file_message(mut e: acre_app::AppError) -> acre_app::AppError {
+    e.message_key = match e.fields.get("file").map(String::as_str) {
+        Some("err-file-too-large") => Some("err-file-too-large"),
+        Some("err-file-empty") => Some("err-file-empty"),
+        _ => e.message_key,
+    };
+    e
 }
 
 pub async fn download_file(state: &AppState, ctx: &Ctx, id: i64) -> Result<Response, WebError> {

@@ -24,7 +24,8 @@ pub struct RelatedList {
     pub res: &'static str,
     pub name: String,
     pub cols: Vec<String>,
-    pub rows: Vec<(i64, Vec<String>)>,
+    /// `(id, cells, in force)`.
+    pub rows: Vec<(i64, Vec<String>, bool)>,
     pub total: i64,
     pub link_qs: String,
 }
@@ -89,12 +90,9 @@ pub async fn page(
         .map_err(|e| ctx.err(e))?
     {
         let fields = app.list_fields(child, &Default::default());
-        let via = rt
-            .related
-            .iter()
-            .find(|r| r.resource == child.key)
-            .map(|r| r.via)
-            .unwrap_or("");
+        let rel = rt.related.iter().find(|r| r.resource == child.key);
+        let via = rel.map(|r| r.via).unwrap_or("");
+        let window = rel.and_then(|r| r.window);
         related.push(RelatedList {
             res: child.key,
             name: t(&child.name_key()),
@@ -108,6 +106,7 @@ pub async fn page(
                             .iter()
                             .map(|f| text_of(child, r, f, locale))
                             .collect(),
+                        window.is_some_and(|(from, to)| r.in_force(from, to)),
                     )
                 })
                 .collect(),

@@ -510,3 +510,127 @@ storage_test!(csv_in_gbk_and_big5_imports, |t: TestApp| async move {
         "the dry run saved nothing"
     );
 });
+
+storage_test!(
+    the_price_in_force_is_marked_on_the_product,
+    |t: TestApp| async move {
+        let mut c = t.login("assistant").await;
+        let p = c
+            .json(
+                Method::POST,
+                "/api/v1/products",
+                json!({"name": "价格测试产品"}),
+            )
+            .await
+            .json()["id"]
+            .as_i64()
+            .unwrap();
+        for (name, from, to) in [
+            ("旧价", "2020-01-01", "2020-12-31"),
+            ("现行价", "2021-01-01", ""),
+            ("未来价", "2099-01-01", ""),
+        ] {
+            let r = c.json(Method::POST, "/api/v1/price-strategies", json!({"name": name, "product_id": p, "list_price": "100", "valid_from": from, "valid_to": to})).await;
+            assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        }
+        let page = c.get(&format!("/r/products/{p}")).await.text;
+        let marked: Vec<&str> = page
+            .split("table-success")
+            .skip(1)
+            .filter_map(|s| s.split("\">").nth(2))
+            .map(|s| s.split('<').next().unwrap_or(""))
+            .collect();
+        assert_eq!(marked, ["现行价"], "only the current strategy is in force");
+    }
+);
+
+storage_test!(
+    attachments_upload_download_delete_and_limit,
+    |t: TestApp| async move {
+        let mut c = t.login("assistant").await;
+        let id = c
+            .json(
+                Method::POST,
+                "/api/v1/contract-templates",
+                json!({"name": "标准销售合同", "contract_type": "sales"}),
+            )
+            .await
+            .json()["id"]
+            .as_i64()
+            .unwrap();
+        let body = "合同范本 {{customer.name}}".as_bytes();
+        let r = c
+            .upload(
+                &format!("/r/contract-templates/{id}/attachments"),
+                "file",
+                "销售合同.docx",
+                body,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        let page = c.get(&format!("/r/contract-templates/{id}")).await.text;
+        let aid: i64 = page
+            .split("/attachments/")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .and_then(|s| s.parse().ok())
+            .expect("attachment link");
+        assert_eq!(c.get_bytes(&format!("/attachments/{aid}")).await, body);
+        let dl = c.get(&format!("/attachments/{aid}")).await;
+        assert!(
+            dl.headers
+                .get("content-disposition")
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .starts_with("attachment;"),
+            "never inline"
+        );
+        // A rep may download but not delete the assistant's attachment.
+        let mut rep = t.login("rep1").await;
+        assert_eq!(
+            rep.get(&format!("/attachments/{aid}")).await.status,
+            StatusCode::OK
+        );
+        let csrf = rep.csrf.clone().unwrap();
+        assert_eq!(
+            rep.form(
+                &format!("/attachments/{aid}/delete"),
+                &[("csrf_token", &csrf)]
+            )
+            .await
+            .status,
+            StatusCode::FORBIDDEN
+        );
+        // Too large: a clear error, nothing stored.
+        let big = vec![b'x'; acre_app::attachments::MAX_ATTACHMENT_BYTES + 1];
+        let r = c
+            .upload(
+                &format!("/r/contract-templates/{id}/attachments"),
+                "file",
+                "big.bin",
+                &big,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            r.text.contains("文件太大"),
+            "{}",
+            &r.text[..r.text.len().min(400)]
+        );
+        let csrf = c.csrf.clone().unwrap();
+        assert_eq!(
+            c.form(
+                &format!("/attachments/{aid}/delete"),
+                &[("csrf_token", &csrf)]
+            )
+            .await
+            .status,
+            StatusCode::SEE_OTHER
+        );
+        assert_eq!(
+            c.get(&format!("/attachments/{aid}")).await.status,
+            StatusCode::NOT_FOUND
+        );
+    }
+);
