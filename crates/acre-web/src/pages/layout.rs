@@ -21,7 +21,7 @@ pub struct Layout {
     pub path: String,
     pub flash: String,
     /// Sales-material types the user may read: `(resource, label)`.
-    pub kb: Vec<(&'static str, String)>,
+    pub kb: Vec<(String, String)>,
 }
 
 impl Layout {
@@ -41,10 +41,22 @@ impl Layout {
                 .collect(),
             path: path.to_string(),
             flash: String::new(),
+            // Administrators see the materials' trash only (to purge it).
             kb: acre_app::registry::all()
                 .iter()
-                .filter(|rt| rt.module == "kb" && rt.access.can_read(actor))
-                .map(|rt| (rt.key, t.get(&rt.name_key())))
+                .filter(|rt| rt.module == "kb")
+                .filter_map(|rt| {
+                    if rt.access.can_read(actor) {
+                        Some((rt.key.to_string(), t.get(&rt.name_key())))
+                    } else if actor.can(Capability::PurgeTrash) {
+                        Some((
+                            format!("{}?trash=1", rt.key),
+                            format!("{} · {}", t.get(&rt.name_key()), t.get("record-trash")),
+                        ))
+                    } else {
+                        None
+                    }
+                })
                 .collect(),
         }
     }

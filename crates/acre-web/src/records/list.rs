@@ -42,6 +42,8 @@ pub struct FilterUi {
     pub min: String,
     pub max: String,
     pub options: Vec<(String, String, bool)>,
+    /// Typeahead endpoint of a link or user filter.
+    pub pick: String,
 }
 
 #[derive(Template)]
@@ -116,6 +118,11 @@ fn filters_ui(rt: &RecordType, qs: &Qs, locale: acre_i18n::Locale) -> Vec<Filter
                 min: get(".min"),
                 max: get(".max"),
                 options: option_labels(rt, f.key, f.options, locale, &selected),
+                pick: match f.kind {
+                    Kind::Link => f.link.map(|l| format!("/r/{l}/pick")).unwrap_or_default(),
+                    Kind::User => "/people/pick".into(),
+                    _ => String::new(),
+                },
                 value,
             }
         })

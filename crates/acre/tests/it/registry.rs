@@ -17,6 +17,8 @@ static SEQ: AtomicUsize = AtomicUsize::new(1000);
 use crate::storage_test;
 
 const XSS: &str = "<script>alert('x')</script>&";
+/// Short enough for any text field; must never reach a page unescaped.
+const TAG: &str = "<u>&\"";
 
 /// A valid value of every field, creating linked records as needed.
 fn sample<'a>(
@@ -30,8 +32,8 @@ fn sample<'a>(
         for f in rt.fields {
             let v = match f.kind {
                 Kind::Text if f.key == rt.title => json!(format!("{} 样例{n} {XSS}", rt.key)),
-                Kind::Text => json!(format!("{}-{n}", f.key)),
-                Kind::LongText => json!("第一行\n第二行 =SUM(A1)"),
+                Kind::Text => json!(format!("{n}{TAG}")),
+                Kind::LongText => json!(format!("第一行\n第二行 =SUM(A1) {XSS}")),
                 Kind::Integer => json!(42),
                 Kind::Decimal => json!(3.5),
                 Kind::Money => json!("1234.50"),
@@ -188,7 +190,10 @@ storage_test!(
             ] {
                 let p = c.get(&path).await;
                 assert_eq!(p.status, StatusCode::OK, "{path}");
-                assert!(!p.text.contains(XSS), "{path} escapes");
+                assert!(
+                    !p.text.contains(XSS) && !p.text.contains("<u>"),
+                    "{path} escapes"
+                );
                 assert!(p.text.contains("样例1"), "{path} shows the record");
             }
 
@@ -541,6 +546,9 @@ storage_test!(
             .map(|s| s.split('<').next().unwrap_or(""))
             .collect();
         assert_eq!(marked, ["现行价"], "only the current strategy is in force");
+    // The link filter the related list's "more" link uses.
+    assert_eq!(c.get(&format!("/api/v1/price-strategies?f.product_id={p}")).await.json()["total"], 3);
+    assert_eq!(c.get(&format!("/api/v1/price-strategies?f.product_id={p}&f.valid_to.empty=1")).await.json()["total"], 2);
     }
 );
 
@@ -631,6 +639,62 @@ storage_test!(
         assert_eq!(
             c.get(&format!("/attachments/{aid}")).await.status,
             StatusCode::NOT_FOUND
+        );
+    }
+);
+
+storage_test!(
+    saved_views_are_personal_or_shared,
+    |t: TestApp| async move {
+        let mut rep1 = t.login("rep1").await;
+        let csrf = rep1.csrf.clone().unwrap();
+        for (name, shared) in [("我的软件", false), ("团队共享", true)] {
+            let mut f = vec![
+                ("csrf_token", csrf.as_str()),
+                ("name", name),
+                ("query", "f.category=software&sort=name"),
+            ];
+            if shared {
+                f.push(("shared", "1"));
+            }
+            assert_eq!(
+                rep1.form("/r/products/views", &f).await.status,
+                StatusCode::SEE_OTHER
+            );
+        }
+        let mine = rep1.get("/r/products").await.text;
+        assert!(mine.contains("我的软件") && mine.contains("团队共享"));
+        let mut rep2 = t.login("rep2").await;
+        let theirs = rep2.get("/r/products").await.text;
+        assert!(
+            !theirs.contains("我的软件") && theirs.contains("团队共享"),
+            "personal views stay personal"
+        );
+        // Only the owner deletes a view.
+        let id: i64 = mine
+            .split("/r/products/views/")
+            .nth(1)
+            .and_then(|s| s.split('/').next())
+            .and_then(|s| s.parse().ok())
+            .unwrap();
+        let csrf2 = rep2.csrf.clone().unwrap();
+        assert_eq!(
+            rep2.form(
+                &format!("/r/products/views/{id}/delete"),
+                &[("csrf_token", &csrf2)]
+            )
+            .await
+            .status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            rep1.form(
+                &format!("/r/products/views/{id}/delete"),
+                &[("csrf_token", &csrf)]
+            )
+            .await
+            .status,
+            StatusCode::SEE_OTHER
         );
     }
 );
