@@ -191,6 +191,7 @@ pub static CONTRACT_TEMPLATES: RecordType = RecordType {
         Field::text("name").required().searchable(),
         Field::choice("contract_type", CONTRACT_TYPES).required(),
         Field::text("applicable_products").searchable().max(500),
+        Field::file("template_file"),
         Field::long_text("body").section("body"),
         Field::long_text("notes"),
     ],

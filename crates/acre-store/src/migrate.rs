@@ -24,6 +24,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0003_search.sql"),
         include_str!("../migrations/postgres/0003_search.sql"),
     ),
+    (
+        4,
+        "files",
+        include_str!("../migrations/sqlite/0004_files.sql"),
+        include_str!("../migrations/postgres/0004_files.sql"),
+    ),
 ];
 
 /// Arbitrary key for PostgreSQL's advisory lock, so two starting servers do

@@ -109,3 +109,21 @@ fn roles_capabilities_scopes_and_errors_are_translated() {
         }
     }
 }
+
+#[test]
+fn every_registry_label_is_translated() {
+    let defined = acre_i18n::keys_by_locale();
+    for rt in acre_app::registry::all() {
+        let mut keys = vec![rt.name_key(), format!("{}-one", rt.entity)];
+        keys.extend(rt.sections.iter().map(|s| rt.section_key(s)));
+        for f in rt.fields {
+            keys.push(rt.label_key(f.key));
+            keys.extend(f.options.iter().map(|o| rt.option_key(f.key, o)));
+        }
+        for k in keys {
+            for (l, have) in &defined {
+                assert!(have.contains(&k), "{} lacks {k}", l.tag());
+            }
+        }
+    }
+}

@@ -8,9 +8,12 @@ use super::field::Kind;
 use super::record_type::RecordType;
 use crate::registry;
 
-fn column_type(kind: Kind) -> &'static str {
+/// The column type of a kind (also used by the schema test).
+pub fn column_type(kind: Kind) -> &'static str {
     match kind {
-        Kind::Integer | Kind::Money | Kind::DateTime | Kind::Link | Kind::User => "BIGINT",
+        Kind::Integer | Kind::Money | Kind::DateTime | Kind::Link | Kind::User | Kind::File => {
+            "BIGINT"
+        }
         Kind::Decimal | Kind::Percent => "DOUBLE PRECISION",
         Kind::Bool => "BOOLEAN",
         _ => "TEXT",
@@ -112,23 +115,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn migrations_match_the_declarations() {
+    fn filter_indexes_are_in_the_migrations() {
+        // Tables themselves are checked against migrated databases (tables
+        // change later by ALTER); the indexes were added once, in 0003.
         let files = [
             (
                 Backend::Sqlite,
-                include_str!("../../../acre-store/migrations/sqlite/0002_registry.sql"),
+                include_str!("../../../acre-store/migrations/sqlite/0003_search.sql"),
             ),
             (
                 Backend::Postgres,
-                include_str!("../../../acre-store/migrations/postgres/0002_registry.sql"),
+                include_str!("../../../acre-store/migrations/postgres/0003_search.sql"),
             ),
         ];
         for (backend, text) in files {
             for rt in registry::all() {
-                let ddl = create_table(rt, backend);
+                let ddl = filter_indexes(rt, backend);
                 assert!(
                     text.contains(&ddl),
-                    "{backend:?} migration lacks or differs for {}; expected:\n{ddl}",
+                    "{backend:?} 0003 lacks the indexes of {}; expected:\n{ddl}",
                     rt.key
                 );
             }

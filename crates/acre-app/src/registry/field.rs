@@ -31,12 +31,19 @@ pub enum Kind {
     Phone,
     Email,
     Url,
+    /// A document stored as one of the record's attachments (its id). Set by
+    /// uploading to the field, never by typing.
+    File,
 }
 
 impl Kind {
     /// Whether lists may sort by this kind.
     pub fn sortable(self) -> bool {
-        !matches!(self, Kind::LongText | Kind::MultiEnum)
+        !matches!(self, Kind::LongText | Kind::MultiEnum | Kind::File)
+    }
+    /// Whether the value is typed in forms, the API and imports (files are uploaded).
+    pub fn typed(self) -> bool {
+        self != Kind::File
     }
     /// Whether values are numbers (range filters, right-aligned cells).
     pub fn numeric(self) -> bool {
@@ -68,6 +75,7 @@ impl Kind {
             Kind::Phone => "phone",
             Kind::Email => "email",
             Kind::Url => "url",
+            Kind::File => "file",
         }
     }
 }
@@ -163,6 +171,9 @@ impl Field {
     }
     pub const fn url(key: &'static str) -> Field {
         Field::new(key, Kind::Url)
+    }
+    pub const fn file(key: &'static str) -> Field {
+        Field::new(key, Kind::File)
     }
     pub const fn required(mut self) -> Field {
         self.required = true;

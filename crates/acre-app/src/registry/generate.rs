@@ -135,6 +135,7 @@ fn value(
         )),
         Kind::Email => Value::from(format!("user{n}@example.cn")),
         Kind::Url => Value::from(format!("https://example.cn/{n}")),
+        Kind::File => Value::Int(None),
     }
 }
 

@@ -35,7 +35,7 @@ impl Record {
                 .iter()
                 .map(|f| {
                     let v = normalise(f, r.value(f.key));
-                    let title = matches!(f.kind, Kind::Link | Kind::User)
+                    let title = matches!(f.kind, Kind::Link | Kind::User | Kind::File)
                         .then(|| r.opt_str(&format!("{}__title", f.key)))
                         .flatten();
                     (*f, v, title)

@@ -37,6 +37,13 @@ pub(crate) fn parse_input(
     let mut errs = FieldErrors::new();
     let mut out = Vec::new();
     for f in rt.fields {
+        if !f.kind.typed() {
+            // Files are uploaded to their field, never typed: a new record starts without.
+            if !partial {
+                out.push((f, super::value::null_of(f.kind)));
+            }
+            continue;
+        }
         let raw = match input.get(f.key) {
             Some(r) => r.as_str(),
             None if partial => continue,
@@ -677,5 +684,57 @@ impl App {
             out.push((child, rows, total));
         }
         Ok(out)
+    }
+
+    /// Upload a document into a file field: it becomes one of the record's
+    /// attachments and the field points at it. Returns the new version.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn set_file(
+        &self,
+        actor: &Actor,
+        rt: &'static RecordType,
+        id: i64,
+        field: &str,
+        file_name: &str,
+        content_type: &str,
+        data: &[u8],
+    ) -> Result<i64> {
+        let f = rt
+            .field(field)
+            .filter(|f| f.kind == Kind::File)
+            .ok_or_else(|| AppError::field("field", "err-no-such-field"))?;
+        let current = self.get_record(actor, rt, id, false).await?;
+        if !self.can_edit(actor, rt, &current) {
+            return Err(AppError::forbidden());
+        }
+        let att = self
+            .add_attachment(actor, rt.key, id, file_name, content_type, data)
+            .await?;
+        let mut tx = self.db.begin().await?;
+        let text = format!(
+            "UPDATE {} SET {} = $1, version = version + 1, updated_at = $2, updated_by = $3 WHERE id = $4 AND deleted_at IS NULL",
+            rt.table, f.key
+        );
+        tx.execute(
+            &text,
+            &[att.into(), now_ms().into(), actor.id().into(), id.into()],
+        )
+        .await?;
+        let change = Change {
+            field: f.key.to_string(),
+            old: current.title_of(f.key).map(str::to_string),
+            new: Some(crate::attachments::clean_file_name(file_name)),
+        };
+        audit::record(
+            &mut tx,
+            Some(actor.id()),
+            rt.entity,
+            id,
+            "updated",
+            &[change],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(current.version + 1)
     }
 }

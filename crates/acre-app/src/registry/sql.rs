@@ -69,6 +69,13 @@ pub fn select(rt: &RecordType, fields: &[&'static Field]) -> String {
                 joins.push_str(&format!(" LEFT JOIN users j{i} ON j{i}.id = t.{}", f.key));
                 cols.push(format!("j{i}.display_name AS {}__title", f.key));
             }
+            Kind::File => {
+                joins.push_str(&format!(
+                    " LEFT JOIN attachments j{i} ON j{i}.id = t.{}",
+                    f.key
+                ));
+                cols.push(format!("j{i}.file_name AS {}__title", f.key));
+            }
             _ => {}
         }
     }

@@ -14,7 +14,9 @@ fn cst() -> chrono::FixedOffset {
 /// The NULL of a kind's column type.
 pub fn null_of(kind: Kind) -> Value {
     match kind {
-        Kind::Integer | Kind::Money | Kind::DateTime | Kind::Link | Kind::User => Value::Int(None),
+        Kind::Integer | Kind::Money | Kind::DateTime | Kind::Link | Kind::User | Kind::File => {
+            Value::Int(None)
+        }
         Kind::Decimal | Kind::Percent => Value::Float(None),
         Kind::Bool => Value::Bool(None),
         _ => Value::Text(None),
@@ -80,7 +82,7 @@ pub fn parse(field: &Field, raw: &str) -> Result<Value, &'static str> {
             picked.sort_by_key(|p| field.options.iter().position(|o| o == p));
             Ok(Value::from(format!(",{},", picked.join(","))))
         }
-        Kind::Link | Kind::User => s
+        Kind::Link | Kind::User | Kind::File => s
             .parse::<i64>()
             .ok()
             .filter(|n| *n > 0)
@@ -272,7 +274,7 @@ pub fn display(
             .collect::<Vec<_>>()
             .join("、"),
         (Kind::Bool, v) => locale.t(if bool_of(v) { "value-yes" } else { "value-no" }),
-        (Kind::Link | Kind::User, _) => title.unwrap_or("").to_string(),
+        (Kind::Link | Kind::User | Kind::File, _) => title.unwrap_or("").to_string(),
         (_, v) => v.to_text().unwrap_or_default(),
     }
 }

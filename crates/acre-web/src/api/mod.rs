@@ -51,5 +51,6 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/{res}/{id}/restore", post(records::restore))
         .route("/{res}/{id}/history", get(records::history))
+        .route("/{res}/{id}/files/{field}", post(records::upload_file))
         .fallback(json::not_found)
 }

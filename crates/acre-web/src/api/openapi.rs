@@ -253,6 +253,9 @@ fn field_schema(f: &acre_app::registry::Field) -> Value {
     use acre_app::registry::Kind;
     let mut s = match f.kind {
         Kind::Integer | Kind::Link | Kind::User => json!({"type": "integer"}),
+        Kind::File => {
+            json!({"type": ["integer", "null"], "readOnly": true, "description": "id of the attachment holding the document; set with POST /r/{resource}/{id}/files/{field}; file name in `{key}_title`"})
+        }
         Kind::DateTime => {
             json!({"type": "integer", "description": "milliseconds since the epoch; accepts \"YYYY-MM-DD HH:MM\" (China Standard Time) on input"})
         }
@@ -352,6 +355,27 @@ fn registry_routes(
         );
         history["parameters"] = id_param.clone();
         paths.insert(format!("{base}/{{id}}/history"), json!({"get": history}));
+        for f in rt
+            .fields
+            .iter()
+            .filter(|f| f.kind == acre_app::registry::Kind::File)
+        {
+            let mut up = op(
+                &format!("upload_{}", f.key),
+                format!(
+                    "Upload the {} of a {} (multipart, part `file`)",
+                    f.key, rt.entity
+                ),
+                None,
+                200,
+            );
+            up["parameters"] = id_param.clone();
+            up["requestBody"] = json!({"required": true, "content": {"multipart/form-data": {"schema": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}}}});
+            paths.insert(
+                format!("{base}/{{id}}/files/{}", f.key),
+                json!({"post": up}),
+            );
+        }
         paths.insert(
             format!("{base}/schema"),
             json!({"get": op("schema", format!("Fields of {} with labels", rt.key), None, 200)}),

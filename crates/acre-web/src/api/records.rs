@@ -198,3 +198,32 @@ pub async fn schema(
     let rt = rt_of(&state, &ctx, &res)?;
     Ok(Json(schema_json(rt, ctx.locale)))
 }
+
+/// `POST /{resource}/{id}/files/{field}` (multipart, part `file`): the
+/// document of a file field. Answers the attachment id and the new version.
+pub async fn upload_file(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((res, id, field)): Path<(String, i64, String)>,
+    mut form: axum::extract::Multipart,
+) -> Result<Json<Value>, WebError> {
+    let rt = rt_of(&state, &ctx, &res)?;
+    let (name, ctype, data) = match crate::records::file_part(&mut form).await {
+        Some(Ok(part)) => part,
+        Some(Err(())) => return Err(ctx.err(AppError::field("file", "err-file-too-large"))),
+        None => return Err(ctx.err(AppError::field("file", "err-file-empty"))),
+    };
+    let version = state
+        .app
+        .set_file(ctx.actor()?, rt, id, &field, &name, &ctype, &data)
+        .await
+        .map_err(|e| ctx.err(e))?;
+    let rec = state
+        .app
+        .get_record(ctx.actor()?, rt, id, false)
+        .await
+        .map_err(|e| ctx.err(e))?;
+    Ok(Json(
+        json!({"id": id, "version": version, "attachment_id": to_json(rt.field(&field).expect("checked"), &rec.get(&field))}),
+    ))
+}

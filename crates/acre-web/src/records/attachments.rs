@@ -48,6 +48,67 @@ pub async fn upload(
     Err(bad())
 }
 
+/// Read the `file` part of a multipart upload: `(name, content type, bytes)`.
+pub async fn file_part(form: &mut Multipart) -> Option<Result<(String, String, Vec<u8>), ()>> {
+    loop {
+        let field = match form.next_field().await {
+            Ok(Some(f)) => f,
+            Ok(None) => return None,
+            Err(_) => return Some(Err(())),
+        };
+        if field.name() != Some("file") {
+            continue;
+        }
+        let name = field.file_name().unwrap_or("file").to_string();
+        let ctype = field
+            .content_type()
+            .unwrap_or("application/octet-stream")
+            .to_string();
+        return Some(
+            field
+                .bytes()
+                .await
+                .map(|b| (name, ctype, b.to_vec()))
+                .map_err(|_| ()),
+        );
+    }
+}
+
+/// `POST /r/{res}/{id}/files/{field}`: upload the document of a file field.
+pub async fn upload_to_field(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((res, id, field)): Path<(String, i64, String)>,
+    mut form: Multipart,
+) -> Result<Response, WebError> {
+    let actor = ctx.actor()?;
+    let rt = state
+        .app
+        .readable_type(actor, &res)
+        .map_err(|e| ctx.err(e))?;
+    let (name, ctype, data) = match file_part(&mut form).await {
+        Some(Ok(part)) => part,
+        Some(Err(())) => {
+            return Err(ctx.err(file_message(acre_app::AppError::field(
+                "file",
+                "err-file-too-large",
+            ))));
+        }
+        None => {
+            return Err(ctx.err(file_message(acre_app::AppError::field(
+                "file",
+                "err-file-empty",
+            ))));
+        }
+    };
+    state
+        .app
+        .set_file(actor, rt, id, &field, &name, &ctype, &data)
+        .await
+        .map_err(|e| ctx.err(file_message(e)))?;
+    Ok(Redirect::to(&format!("/r/{}/{id}?done=flash-attached", rt.key)).into_response())
+}
+
 /// The page shows one message: make the file field's the error's own.
 fn file_message(mut e: acre_app::AppError) -> acre_app::AppError {
     e.message_key = match e.fields.get("file").map(String::as_str) {

@@ -16,8 +16,14 @@ use crate::state::AppState;
 
 pub struct Section {
     pub heading: String,
-    /// `(label, value, long text)`.
-    pub fields: Vec<(String, String, bool)>,
+    /// `(label, value, long text, download link)`.
+    pub fields: Vec<(String, String, bool, String)>,
+}
+
+/// A file field's upload control on the detail page.
+pub struct FileSlot {
+    pub key: String,
+    pub label: String,
 }
 
 pub struct RelatedList {
@@ -43,6 +49,7 @@ struct DetailPage {
     related: Vec<RelatedList>,
     attachments: Vec<Attachment>,
     history: Vec<(Entry, String)>,
+    files: Vec<FileSlot>,
     can_edit: bool,
     can_purge: bool,
     deleted: bool,
@@ -74,10 +81,17 @@ pub async fn page(
                 .iter()
                 .filter(|f| f.section == *s)
                 .map(|f| {
+                    let href = match (f.kind, rec.get(f.key).to_text()) {
+                        (acre_app::registry::Kind::File, Some(att)) => {
+                            format!("/attachments/{att}")
+                        }
+                        _ => String::new(),
+                    };
                     (
                         label(rt, f, locale),
                         text_of(rt, &rec, f, locale),
                         f.kind == acre_app::registry::Kind::LongText,
+                        href,
                     )
                 })
                 .collect(),
@@ -161,6 +175,15 @@ pub async fn page(
         related,
         attachments,
         history,
+        files: rt
+            .fields
+            .iter()
+            .filter(|f| f.kind == acre_app::registry::Kind::File)
+            .map(|f| FileSlot {
+                key: f.key.to_string(),
+                label: label(rt, f, locale),
+            })
+            .collect(),
         can_edit: app.can_edit(actor, rt, &rec),
         can_purge: actor.can(acre_domain::Capability::PurgeTrash),
         deleted: rec.deleted_at.is_some(),

@@ -89,6 +89,7 @@ fn build(
                             Kind::Phone => "tel",
                             Kind::Email => "email",
                             Kind::Url => "url",
+                            Kind::File => "file",
                             Kind::Text => "text",
                         },
                         title: values.1.get(f.key).cloned().unwrap_or_default(),

@@ -16,6 +16,7 @@ use axum::routing::{get, post};
 
 use crate::state::AppState;
 
+pub use attachments::file_part;
 pub use export::{list_docx as api_export_docx, list_xlsx as api_export_xlsx};
 pub use query::Qs;
 
@@ -55,6 +56,10 @@ pub fn routes() -> Router<AppState> {
         .route("/r/{res}/{id}/export.xlsx", get(export::record_xlsx))
         .route("/r/{res}/{id}/export.docx", get(export::record_docx))
         .route("/r/{res}/{id}/attachments", post(attachments::upload))
+        .route(
+            "/r/{res}/{id}/files/{field}",
+            post(attachments::upload_to_field),
+        )
         .route("/attachments/{id}", get(attachments::download))
         .route("/attachments/{id}/delete", post(attachments::delete))
         .route("/people/pick", get(list::pick_people))

@@ -56,6 +56,8 @@ fn sample<'a>(
                 Kind::Phone => json!("0755-1234 5678"),
                 Kind::Email => json!("sales@acre.example.cn"),
                 Kind::Url => json!("https://acre.example.cn/a"),
+                // Files are uploaded to their field, not sent with the record.
+                Kind::File => continue,
             };
             body.insert(f.key.to_string(), v);
         }
@@ -546,9 +548,21 @@ storage_test!(
             .map(|s| s.split('<').next().unwrap_or(""))
             .collect();
         assert_eq!(marked, ["现行价"], "only the current strategy is in force");
-    // The link filter the related list's "more" link uses.
-    assert_eq!(c.get(&format!("/api/v1/price-strategies?f.product_id={p}")).await.json()["total"], 3);
-    assert_eq!(c.get(&format!("/api/v1/price-strategies?f.product_id={p}&f.valid_to.empty=1")).await.json()["total"], 2);
+        // The link filter the related list's "more" link uses.
+        assert_eq!(
+            c.get(&format!("/api/v1/price-strategies?f.product_id={p}"))
+                .await
+                .json()["total"],
+            3
+        );
+        assert_eq!(
+            c.get(&format!(
+                "/api/v1/price-strategies?f.product_id={p}&f.valid_to.empty=1"
+            ))
+            .await
+            .json()["total"],
+            2
+        );
     }
 );
 
@@ -695,6 +709,104 @@ storage_test!(
             .await
             .status,
             StatusCode::SEE_OTHER
+        );
+    }
+);
+
+storage_test!(
+    a_contract_template_keeps_its_document_in_a_file_field,
+    |t: TestApp| async move {
+        let mut c = t.login("assistant").await;
+        let id = c
+            .json(
+                Method::POST,
+                "/api/v1/contract-templates",
+                json!({"name": "框架协议", "contract_type": "framework"}),
+            )
+            .await
+            .json()["id"]
+            .as_i64()
+            .unwrap();
+        // Files are uploaded, never typed: a value sent as text is ignored.
+        let r = c
+            .json(
+                Method::PATCH,
+                &format!("/api/v1/contract-templates/{id}"),
+                json!({"version": 1, "template_file": 123}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(
+            c.get(&format!("/api/v1/contract-templates/{id}"))
+                .await
+                .json()["template_file"]
+                .is_null()
+        );
+        let doc = b"PK\x03\x04 docx bytes {{customer.name}}";
+        let r = c
+            .upload(
+                &format!("/r/contract-templates/{id}/files/template_file"),
+                "file",
+                "框架协议范本.docx",
+                doc,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        let got = c
+            .get(&format!("/api/v1/contract-templates/{id}"))
+            .await
+            .json();
+        assert_eq!(got["template_file_title"], "框架协议范本.docx");
+        let att = got["template_file"].as_i64().unwrap();
+        assert_eq!(c.get_bytes(&format!("/attachments/{att}")).await, doc);
+        let page = c.get(&format!("/r/contract-templates/{id}")).await.text;
+        assert!(page.contains(&format!(
+            "<a href=\"/attachments/{att}\">框架协议范本.docx</a>"
+        )));
+        // The same through the API; a rep may not replace the assistant's document.
+        let r = c
+            .upload(
+                &format!("/api/v1/contract-templates/{id}/files/template_file"),
+                "file",
+                "v2.docx",
+                b"PK v2",
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+        assert_eq!(r.json()["version"], 4);
+        let mut rep = t.login("rep1").await;
+        let r = rep
+            .upload(
+                &format!("/api/v1/contract-templates/{id}/files/template_file"),
+                "file",
+                "x.docx",
+                b"PK x",
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        let r = c
+            .upload(
+                &format!("/api/v1/contract-templates/{id}/files/name"),
+                "file",
+                "x.docx",
+                b"PK x",
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "only file fields take uploads"
+        );
+        let h = c
+            .get(&format!("/api/v1/contract-templates/{id}/history"))
+            .await
+            .json();
+        assert!(
+            h["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|e| e["field"] == "template_file" && e["new_value"] == "v2.docx")
         );
     }
 );

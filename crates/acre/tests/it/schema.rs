@@ -101,3 +101,52 @@ async fn sqlite_and_postgres_schemas_match() {
     lite.close().await;
     pg.close().await;
 }
+
+/// Every registered record type's table has a column of the right kind for
+/// each declared field, on both databases, after all migrations.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn registry_tables_match_their_declarations() {
+    for backend in [Backend::Sqlite, Backend::Postgres] {
+        let Some((url, _g)) = fresh_database(backend).await else {
+            continue;
+        };
+        let db = Db::connect(&url).await.unwrap();
+        db.migrate().await.unwrap();
+        let (cols, _) = describe(&db).await;
+        for rt in acre_app::registry::all() {
+            for f in rt.fields {
+                let want = kind_of(acre_app::registry::ddl::column_type(f.kind));
+                let got = cols.get(&format!("{}.{}", rt.table, f.key));
+                assert_eq!(
+                    got.map(|(k, _)| k.as_str()),
+                    Some(want.as_str()),
+                    "{backend:?} {}.{}",
+                    rt.table,
+                    f.key
+                );
+                assert_eq!(
+                    got.map(|(_, nullable)| !nullable),
+                    Some(f.required),
+                    "{backend:?} {}.{} NOT NULL",
+                    rt.table,
+                    f.key
+                );
+            }
+            for std in [
+                "version",
+                "created_at",
+                "created_by",
+                "updated_at",
+                "updated_by",
+                "deleted_at",
+            ] {
+                assert!(
+                    cols.contains_key(&format!("{}.{std}", rt.table)),
+                    "{backend:?} {}.{std}",
+                    rt.table
+                );
+            }
+        }
+        db.close().await;
+    }
+}
