@@ -47,6 +47,18 @@ impl Ctx {
             .as_ref()
             .ok_or_else(|| WebError::new(AppError::new(ErrorCode::Unauthenticated), self))
     }
+    /// The signed-in actor and the record type of a `{res}` path segment
+    /// they may read.
+    pub fn record_type(
+        &self,
+        app: &acre_app::App,
+        res: &str,
+    ) -> Result<(&Actor, &'static acre_app::registry::RecordType), WebError> {
+        let actor = self.actor()?;
+        let rt = app.readable_type(actor, res).map_err(|e| self.err(e))?;
+        Ok((actor, rt))
+    }
+
     /// Wrap a service error for this request (JSON or HTML, translated).
     pub fn err(&self, e: AppError) -> WebError {
         WebError::new(e, self)

@@ -11,6 +11,17 @@ use serde_json::json;
 use crate::auth::Ctx;
 use crate::tr::Tr;
 
+/// `result.web(&ctx)`: a service result answered the way the request wants.
+pub trait OrWeb<T> {
+    fn web(self, ctx: &Ctx) -> Result<T, WebError>;
+}
+
+impl<T> OrWeb<T> for Result<T, AppError> {
+    fn web(self, ctx: &Ctx) -> Result<T, WebError> {
+        self.map_err(|e| ctx.err(e))
+    }
+}
+
 /// A service error bound to how the request wants it answered.
 #[derive(Debug)]
 pub struct WebError {

@@ -1,6 +1,5 @@
 //! `/auth/*` and `/me/*`: signing in and out, one's own account and tokens.
 
-use acre_app::AppError;
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
@@ -10,6 +9,7 @@ use serde_json::json;
 
 use super::json::{ApiJson, ListParams, page};
 use crate::auth::{Ctx, SESSION_COOKIE, set_cookie};
+use crate::error::OrWeb;
 use crate::error::WebError;
 use crate::state::AppState;
 
@@ -32,7 +32,7 @@ pub async fn login(
         .app
         .login(&b.username, &b.password, &ctx.client)
         .await
-        .map_err(|e| ctx.err(e))?;
+        .web(&ctx)?;
     let body = json!({"user": s.actor.user, "csrf_token": s.csrf_token});
     let mut res = (StatusCode::OK, Json(body)).into_response();
     let max = state.app.settings.session_max_ms / 1000;
@@ -47,7 +47,7 @@ pub async fn login(
 pub async fn logout(State(state): State<AppState>, ctx: Ctx) -> Result<Response, WebError> {
     ctx.actor()?;
     if let Some(t) = &ctx.session_token {
-        state.app.logout(t).await.map_err(|e| ctx.err(e))?;
+        state.app.logout(t).await.web(&ctx)?;
     }
     let mut res = StatusCode::NO_CONTENT.into_response();
     if let Ok(v) = HeaderValue::from_str(&set_cookie(SESSION_COOKIE, "", Some(0), ctx.secure)) {
@@ -62,11 +62,7 @@ pub async fn me(
     ctx: Ctx,
 ) -> Result<Json<serde_json::Value>, WebError> {
     let a = ctx.actor()?;
-    let supervisor = state
-        .app
-        .supervisor_of(&a.user)
-        .await
-        .map_err(|e| ctx.err(e))?;
+    let supervisor = state.app.supervisor_of(&a.user).await.web(&ctx)?;
     let caps: Vec<&str> = acre_domain::Role::CAPABILITIES
         .iter()
         .filter(|c| a.can(**c))
@@ -93,11 +89,7 @@ pub async fn patch_me(
 ) -> Result<Response, WebError> {
     let a = ctx.actor()?;
     if let Some(l) = b.locale {
-        state
-            .app
-            .set_own_locale(a, &l)
-            .await
-            .map_err(|e| ctx.err(e))?;
+        state.app.set_own_locale(a, &l).await.web(&ctx)?;
     }
     Ok(StatusCode::NO_CONTENT.into_response())
 }
@@ -127,7 +119,7 @@ pub async fn change_password(
             ctx.session_token.as_deref(),
         )
         .await
-        .map_err(|e| ctx.err(e))?;
+        .web(&ctx)?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -142,7 +134,7 @@ pub async fn team(
         .app
         .team(a, p.q.as_deref(), p.limit(), p.offset())
         .await
-        .map_err(|e| ctx.err(e))?;
+        .web(&ctx)?;
     Ok(Json(page(items, total, &p)))
 }
 
@@ -151,7 +143,7 @@ pub async fn list_tokens(
     ctx: Ctx,
 ) -> Result<Json<serde_json::Value>, WebError> {
     let a = ctx.actor()?;
-    let items = state.app.list_tokens(a).await.map_err(|e| ctx.err(e))?;
+    let items = state.app.list_tokens(a).await.web(&ctx)?;
     let n = items.len() as i64;
     Ok(Json(page(
         items,
@@ -176,11 +168,7 @@ pub async fn create_token(
     ApiJson(b): ApiJson<TokenBody>,
 ) -> Result<Response, WebError> {
     let a = ctx.actor()?;
-    let (id, token) = state
-        .app
-        .create_token(a, &b.name)
-        .await
-        .map_err(|e| ctx.err(e))?;
+    let (id, token) = state.app.create_token(a, &b.name).await.web(&ctx)?;
     Ok((
         StatusCode::CREATED,
         Json(json!({"id": id, "name": b.name.trim(), "token": token})),
@@ -194,10 +182,6 @@ pub async fn revoke_token(
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
     let a = ctx.actor()?;
-    state
-        .app
-        .revoke_token(a, id)
-        .await
-        .map_err(|e: AppError| ctx.err(e))?;
+    state.app.revoke_token(a, id).await.web(&ctx)?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }

@@ -10,6 +10,7 @@ use serde_json::json;
 
 use super::json::{ApiJson, ListParams, page, require_version};
 use crate::auth::Ctx;
+use crate::error::OrWeb;
 use crate::error::WebError;
 use crate::state::AppState;
 
@@ -18,7 +19,7 @@ pub async fn list(
     ctx: Ctx,
 ) -> Result<Json<serde_json::Value>, WebError> {
     ctx.actor()?;
-    let items = state.app.department_tree().await.map_err(|e| ctx.err(e))?;
+    let items = state.app.department_tree().await.web(&ctx)?;
     let n = items.len() as i64;
     Ok(Json(page(
         items,
@@ -36,7 +37,7 @@ pub async fn get(
     Path(id): Path<i64>,
 ) -> Result<Json<serde_json::Value>, WebError> {
     ctx.actor()?;
-    let items = state.app.department_tree().await.map_err(|e| ctx.err(e))?;
+    let items = state.app.department_tree().await.web(&ctx)?;
     let d = items
         .into_iter()
         .find(|n| n.dept.id == id)
@@ -50,11 +51,7 @@ pub async fn create(
     ApiJson(b): ApiJson<DepartmentInput>,
 ) -> Result<Response, WebError> {
     let a = ctx.actor()?;
-    let (id, version) = state
-        .app
-        .create_department(a, &b)
-        .await
-        .map_err(|e| ctx.err(e))?;
+    let (id, version) = state.app.create_department(a, &b).await.web(&ctx)?;
     Ok((
         StatusCode::CREATED,
         Json(json!({"id": id, "version": version})),
@@ -71,8 +68,8 @@ pub async fn patch(
     let a = ctx.actor()?;
     let version = require_version(&ctx, &body)?;
     a.require(acre_domain::Capability::AdministerAccounts)
-        .map_err(|e| ctx.err(e))?;
-    let items = state.app.department_tree().await.map_err(|e| ctx.err(e))?;
+        .web(&ctx)?;
+    let items = state.app.department_tree().await.web(&ctx)?;
     let d = items
         .into_iter()
         .find(|n| n.dept.id == id)
@@ -99,7 +96,7 @@ pub async fn patch(
         .app
         .update_department(a, id, version, &input)
         .await
-        .map_err(|e| ctx.err(e))?;
+        .web(&ctx)?;
     Ok(Json(json!({"id": id, "version": version})))
 }
 
@@ -119,6 +116,6 @@ pub async fn remove(
         .app
         .delete_department(a, id, version)
         .await
-        .map_err(|e| ctx.err(e))?;
+        .web(&ctx)?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }

@@ -14,6 +14,7 @@ use serde_json::{Map, Value, json};
 
 use super::json::{ApiJson, require_version};
 use crate::auth::Ctx;
+use crate::error::OrWeb;
 use crate::error::WebError;
 use crate::records::Qs;
 use crate::state::AppState;
@@ -55,7 +56,7 @@ fn input_of(rt: &RecordType, body: &Value) -> Input {
 
 fn rt_of(state: &AppState, ctx: &Ctx, res: &str) -> Result<&'static RecordType, WebError> {
     let actor = ctx.actor()?;
-    state.app.readable_type(actor, res).map_err(|e| ctx.err(e))
+    state.app.readable_type(actor, res).web(ctx)
 }
 
 pub async fn list(
@@ -66,12 +67,8 @@ pub async fn list(
 ) -> Result<Json<Value>, WebError> {
     let rt = rt_of(&state, &ctx, &res)?;
     let actor = ctx.actor()?;
-    let q = ListQuery::parse(rt, &qs.0).map_err(|e| ctx.err(e))?;
-    let (rows, total) = state
-        .app
-        .list_records(actor, rt, &q)
-        .await
-        .map_err(|e| ctx.err(e))?;
+    let q = ListQuery::parse(rt, &qs.0).web(&ctx)?;
+    let (rows, total) = state.app.list_records(actor, rt, &q).await.web(&ctx)?;
     let items: Vec<Value> = rows.iter().map(|r| record_json(rt, r)).collect();
     Ok(Json(
         json!({"items": items, "total": total, "limit": q.limit, "offset": q.offset}),
@@ -88,7 +85,7 @@ pub async fn get(
         .app
         .get_record(ctx.actor()?, rt, id, false)
         .await
-        .map_err(|e| ctx.err(e))?;
+        .web(&ctx)?;
     Ok(Json(record_json(rt, &r)))
 }
 
@@ -106,7 +103,7 @@ pub async fn create(
         .app
         .create_record(ctx.actor()?, rt, &input_of(rt, &body))
         .await
-        .map_err(|e| ctx.err(e))?;
+        .web(&ctx)?;
     Ok((
         StatusCode::CREATED,
         Json(json!({"id": id, "version": version})),
@@ -126,7 +123,7 @@ pub async fn patch(
         .app
         .update_record(ctx.actor()?, rt, id, version, &input_of(rt, &body))
         .await
-        .map_err(|e| ctx.err(e))?;
+        .web(&ctx)?;
     Ok(Json(json!({"id": id, "version": v})))
 }
 
@@ -143,7 +140,7 @@ pub async fn delete(
         .app
         .delete_record(ctx.actor()?, rt, id, version)
         .await
-        .map_err(|e| ctx.err(e))?;
+        .web(&ctx)?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -157,7 +154,7 @@ pub async fn restore(
         .app
         .restore_record(ctx.actor()?, rt, id)
         .await
-        .map_err(|e| ctx.err(e))?;
+        .web(&ctx)?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -171,7 +168,7 @@ pub async fn history(
         .app
         .record_history(ctx.actor()?, rt, id)
         .await
-        .map_err(|e| ctx.err(e))?;
+        .web(&ctx)?;
     let n = items.len();
     Ok(Json(
         json!({"items": items, "total": n, "limit": n, "offset": 0}),
@@ -217,12 +214,12 @@ pub async fn upload_file(
         .app
         .set_file(ctx.actor()?, rt, id, &field, &name, &ctype, &data)
         .await
-        .map_err(|e| ctx.err(e))?;
+        .web(&ctx)?;
     let rec = state
         .app
         .get_record(ctx.actor()?, rt, id, false)
         .await
-        .map_err(|e| ctx.err(e))?;
+        .web(&ctx)?;
     Ok(Json(
         json!({"id": id, "version": version, "attachment_id": to_json(rt.field(&field).expect("checked"), &rec.get(&field))}),
     ))

@@ -11,6 +11,7 @@ use serde_json::json;
 
 use super::json::{ApiJson, ListParams, page, require_version};
 use crate::auth::Ctx;
+use crate::error::OrWeb;
 use crate::error::WebError;
 use crate::state::AppState;
 
@@ -24,7 +25,7 @@ pub async fn list(
         .app
         .list_users(a, p.q.as_deref(), p.limit(), p.offset())
         .await
-        .map_err(|e| ctx.err(e))?;
+        .web(&ctx)?;
     Ok(Json(page(items, total, &p)))
 }
 
@@ -34,7 +35,7 @@ pub async fn get(
     Path(id): Path<i64>,
 ) -> Result<Json<serde_json::Value>, WebError> {
     let a = ctx.actor()?;
-    let u = state.app.get_user(a, id).await.map_err(|e| ctx.err(e))?;
+    let u = state.app.get_user(a, id).await.web(&ctx)?;
     Ok(Json(json!(u)))
 }
 
@@ -45,11 +46,7 @@ pub async fn create(
     ApiJson(b): ApiJson<UserInput>,
 ) -> Result<Response, WebError> {
     let a = ctx.actor()?;
-    let (id, version) = state
-        .app
-        .create_user(Some(a), &b)
-        .await
-        .map_err(|e| ctx.err(e))?;
+    let (id, version) = state.app.create_user(Some(a), &b).await.web(&ctx)?;
     Ok((
         StatusCode::CREATED,
         Json(json!({"id": id, "version": version})),
@@ -67,7 +64,7 @@ pub async fn patch(
 ) -> Result<Json<serde_json::Value>, WebError> {
     let a = ctx.actor()?;
     let version = require_version(&ctx, &body)?;
-    let current = state.app.get_user(a, id).await.map_err(|e| ctx.err(e))?;
+    let current = state.app.get_user(a, id).await.web(&ctx)?;
     let mut merged = serde_json::to_value(UserInput::from_user(&current)).unwrap_or_default();
     if let (Some(m), Some(patch)) = (merged.as_object_mut(), body.as_object()) {
         for (k, v) in patch {
@@ -85,7 +82,7 @@ pub async fn patch(
         .app
         .update_user(a, id, version, &input)
         .await
-        .map_err(|e| ctx.err(e))?;
+        .web(&ctx)?;
     Ok(Json(json!({"id": id, "version": version})))
 }
 
@@ -107,6 +104,6 @@ pub async fn reset_password(
         .app
         .reset_password(a, id, &b.password)
         .await
-        .map_err(|e| ctx.err(e))?;
+        .web(&ctx)?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }

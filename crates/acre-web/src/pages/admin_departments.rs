@@ -11,6 +11,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use crate::auth::Ctx;
+use crate::error::OrWeb;
 use crate::error::WebError;
 use crate::pages::{Layout, opt_id};
 use crate::state::AppState;
@@ -72,17 +73,12 @@ async fn render(
     v: FormView,
     flash: Option<&str>,
 ) -> Result<String, WebError> {
-    actor
-        .require(Capability::AdministerAccounts)
-        .map_err(|e| ctx.err(e))?;
+    actor.require(Capability::AdministerAccounts).web(ctx)?;
     let app = &state.app;
     let layout = Layout::new(ctx, actor, "departments", "/admin/departments").with_flash(flash);
     let t = layout.t;
-    let tree = app.department_tree().await.map_err(|e| ctx.err(e))?;
-    let (people, _) = app
-        .list_users(actor, None, 200, 0)
-        .await
-        .map_err(|e| ctx.err(e))?;
+    let tree = app.department_tree().await.web(ctx)?;
+    let (people, _) = app.list_users(actor, None, 200, 0).await.web(ctx)?;
     let name_of = |id: Option<i64>| {
         id.and_then(|id| people.iter().find(|u| u.id == id))
             .map(|u| u.display_name.clone())
@@ -186,10 +182,8 @@ pub async fn edit_form(
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
     let actor = ctx.actor()?;
-    actor
-        .require(Capability::AdministerAccounts)
-        .map_err(|e| ctx.err(e))?;
-    let tree = state.app.department_tree().await.map_err(|e| ctx.err(e))?;
+    actor.require(Capability::AdministerAccounts).web(&ctx)?;
+    let tree = state.app.department_tree().await.web(&ctx)?;
     let d = tree
         .iter()
         .find(|n| n.dept.id == id)
@@ -301,7 +295,7 @@ pub async fn delete(
     match state.app.delete_department(actor, id, version).await {
         Ok(()) => Ok(Redirect::to("/admin/departments?done=flash-deleted").into_response()),
         Err(e) => {
-            let tree = state.app.department_tree().await.map_err(|e| ctx.err(e))?;
+            let tree = state.app.department_tree().await.web(&ctx)?;
             let Some(d) = tree.iter().find(|n| n.dept.id == id) else {
                 return Err(ctx.err(e));
             };

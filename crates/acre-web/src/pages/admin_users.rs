@@ -12,6 +12,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use crate::auth::Ctx;
+use crate::error::OrWeb;
 use crate::error::WebError;
 use crate::pages::{Layout, opt_id};
 use crate::state::AppState;
@@ -57,11 +58,11 @@ pub async fn list(
     let (users, total) = app
         .list_users(actor, q.q.as_deref(), PAGE_SIZE, (page - 1) * PAGE_SIZE)
         .await
-        .map_err(|e| ctx.err(e))?;
-    let tree = app.department_tree().await.map_err(|e| ctx.err(e))?;
+        .web(&ctx)?;
+    let tree = app.department_tree().await.web(&ctx)?;
     // Superiors' names for this page in one query, not one per row.
     let ids: Vec<i64> = users.iter().filter_map(|u| u.superior_id).collect();
-    let names = app.user_names(&ids).await.map_err(|e| ctx.err(e))?;
+    let names = app.user_names(&ids).await.web(&ctx)?;
     let rows = users
         .into_iter()
         .map(|u| UserRow {
@@ -124,19 +125,14 @@ async fn render_form(
     actor: &Actor,
     s: FormState,
 ) -> Result<String, WebError> {
-    actor
-        .require(Capability::AdministerAccounts)
-        .map_err(|e| ctx.err(e))?;
+    actor.require(Capability::AdministerAccounts).web(ctx)?;
     let app = &state.app;
     let layout = Layout::new(ctx, actor, "users", "/admin/users");
     let t = layout.t;
-    let tree = app.department_tree().await.map_err(|e| ctx.err(e))?;
-    let (people, _) = app
-        .list_users(actor, None, 200, 0)
-        .await
-        .map_err(|e| ctx.err(e))?;
+    let tree = app.department_tree().await.web(ctx)?;
+    let (people, _) = app.list_users(actor, None, 200, 0).await.web(ctx)?;
     let history = match s.id {
-        Some(id) => app.user_history(actor, id).await.map_err(|e| ctx.err(e))?,
+        Some(id) => app.user_history(actor, id).await.web(ctx)?,
         None => vec![],
     };
     let heading = match s.id {
@@ -196,14 +192,8 @@ pub async fn edit_form(
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
     let actor = ctx.actor()?;
-    actor
-        .require(Capability::AdministerAccounts)
-        .map_err(|e| ctx.err(e))?;
-    let u = state
-        .app
-        .get_user(actor, id)
-        .await
-        .map_err(|e| ctx.err(e))?;
+    actor.require(Capability::AdministerAccounts).web(&ctx)?;
+    let u = state.app.get_user(actor, id).await.web(&ctx)?;
     let s = FormState {
         id: Some(id),
         version: u.version,
@@ -350,11 +340,7 @@ pub async fn reset_password(
             if let Some(v) = e.fields.remove("password") {
                 e.fields.insert("new_password".into(), v);
             }
-            let u = state
-                .app
-                .get_user(actor, id)
-                .await
-                .map_err(|e| ctx.err(e))?;
+            let u = state.app.get_user(actor, id).await.web(&ctx)?;
             form_error(
                 &state,
                 &ctx,

@@ -7,6 +7,7 @@ use axum::extract::State;
 use axum::response::{Html, IntoResponse, Response};
 
 use crate::auth::Ctx;
+use crate::error::OrWeb;
 use crate::pages::Layout;
 use crate::state::AppState;
 
@@ -30,7 +31,7 @@ pub async fn page(
     let app = &state.app;
     let layout = Layout::new(&ctx, actor, "home", "/");
     let t = layout.t;
-    let tree = app.department_tree().await.map_err(|e| ctx.err(e))?;
+    let tree = app.department_tree().await.web(&ctx)?;
     let department = actor
         .user
         .department_id
@@ -40,10 +41,10 @@ pub async fn page(
     let supervisor = app
         .supervisor_of(&actor.user)
         .await
-        .map_err(|e| ctx.err(e))?
+        .web(&ctx)?
         .map(|u| u.display_name)
         .unwrap_or_else(|| "—".into());
-    let (team, team_total) = app.team(actor, None, 12, 0).await.map_err(|e| ctx.err(e))?;
+    let (team, team_total) = app.team(actor, None, 12, 0).await.web(&ctx)?;
     let capabilities = Role::CAPABILITIES
         .iter()
         .map(|c| (t.get(&format!("cap-{}", c.key())), actor.can(*c)))

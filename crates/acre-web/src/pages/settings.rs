@@ -10,6 +10,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use crate::auth::{Ctx, LANG_COOKIE, set_cookie};
+use crate::error::OrWeb;
 use crate::error::WebError;
 use crate::pages::{Layout, safe_next};
 use crate::state::AppState;
@@ -37,7 +38,7 @@ async fn render(
     flash: Option<&str>,
 ) -> Result<String, WebError> {
     let actor = ctx.actor()?;
-    let tokens = state.app.list_tokens(actor).await.map_err(|e| ctx.err(e))?;
+    let tokens = state.app.list_tokens(actor).await.web(ctx)?;
     Ok(SettingsPage {
         layout: Layout::new(ctx, actor, "settings", "/settings").with_flash(flash),
         errors,
@@ -89,11 +90,7 @@ pub async fn set_locale(
     Form(f): Form<LocaleForm>,
 ) -> Result<Response, WebError> {
     let actor = ctx.actor()?;
-    state
-        .app
-        .set_own_locale(actor, &f.locale)
-        .await
-        .map_err(|e| ctx.err(e))?;
+    state.app.set_own_locale(actor, &f.locale).await.web(&ctx)?;
     let mut res = Redirect::to(&safe_next(f.next.as_deref())).into_response();
     if let Ok(v) = HeaderValue::from_str(&set_cookie(
         LANG_COOKIE,
@@ -173,10 +170,6 @@ pub async fn revoke_token(
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
     let actor = ctx.actor()?;
-    state
-        .app
-        .revoke_token(actor, id)
-        .await
-        .map_err(|e| ctx.err(e))?;
+    state.app.revoke_token(actor, id).await.web(&ctx)?;
     Ok(Redirect::to("/settings?done=flash-token-revoked").into_response())
 }

@@ -11,6 +11,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 
 use crate::auth::{Ctx, PRE_COOKIE, SESSION_COOKIE, set_cookie};
+use crate::error::OrWeb;
 use crate::error::WebError;
 use crate::state::AppState;
 use crate::tr::Tr;
@@ -54,12 +55,7 @@ pub async fn page(
     ctx: Ctx,
     Path(token): Path<String>,
 ) -> Result<Response, WebError> {
-    if !state
-        .app
-        .setup_token_valid(&token)
-        .await
-        .map_err(|e| ctx.err(e))?
-    {
+    if !state.app.setup_token_valid(&token).await.web(&ctx)? {
         return Err(ctx.err(AppError::not_found()));
     }
     let pre = ctx
@@ -98,11 +94,7 @@ pub async fn submit(
     };
     match state.app.create_first_admin(&token, &input).await {
         Ok(user) => {
-            let s = state
-                .app
-                .start_session(user, &ctx.client)
-                .await
-                .map_err(|e| ctx.err(e))?;
+            let s = state.app.start_session(user, &ctx.client).await.web(&ctx)?;
             let mut res = Redirect::to("/admin/users").into_response();
             let max = state.app.settings.session_max_ms / 1000;
             if let Ok(v) =

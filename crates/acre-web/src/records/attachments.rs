@@ -6,6 +6,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 
 use super::export::download as file_response;
 use crate::auth::Ctx;
+use crate::error::OrWeb;
 use crate::error::WebError;
 use crate::state::AppState;
 
@@ -81,11 +82,7 @@ pub async fn upload_to_field(
     Path((res, id, field)): Path<(String, i64, String)>,
     mut form: Multipart,
 ) -> Result<Response, WebError> {
-    let actor = ctx.actor()?;
-    let rt = state
-        .app
-        .readable_type(actor, &res)
-        .map_err(|e| ctx.err(e))?;
+    let (actor, rt) = ctx.record_type(&state.app, &res)?;
     let (name, ctype, data) = match file_part(&mut form).await {
         Some(Ok(part)) => part,
         Some(Err(())) => {
@@ -121,11 +118,7 @@ fn file_message(mut e: acre_app::AppError) -> acre_app::AppError {
 
 pub async fn download_file(state: &AppState, ctx: &Ctx, id: i64) -> Result<Response, WebError> {
     let actor = ctx.actor()?;
-    let (a, data) = state
-        .app
-        .download_attachment(actor, id)
-        .await
-        .map_err(|e| ctx.err(e))?;
+    let (a, data) = state.app.download_attachment(actor, id).await.web(ctx)?;
     let mut res = file_response(data, "application/octet-stream", &a.file_name);
     // Served as a download whatever it claims to be: no inline HTML or SVG from uploads.
     res.headers_mut().insert(
@@ -149,10 +142,6 @@ pub async fn delete(
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
     let actor = ctx.actor()?;
-    let a = state
-        .app
-        .delete_attachment(actor, id)
-        .await
-        .map_err(|e| ctx.err(e))?;
+    let a = state.app.delete_attachment(actor, id).await.web(&ctx)?;
     Ok(Redirect::to(&format!("/r/{}/{}", a.resource, a.record_id)).into_response())
 }

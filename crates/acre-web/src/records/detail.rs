@@ -10,6 +10,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 
 use super::Qs;
 use crate::auth::Ctx;
+use crate::error::OrWeb;
 use crate::error::WebError;
 use crate::pages::Layout;
 use crate::state::AppState;
@@ -65,11 +66,11 @@ pub async fn page(
     let actor = ctx.actor()?;
     let app = &state.app;
     let locale = ctx.locale;
-    let rt = app.readable_type(actor, &res).map_err(|e| ctx.err(e))?;
+    let rt = app.readable_type(actor, &res).web(&ctx)?;
     let rec = app
         .get_record(actor, rt, id, qs.get("trash").is_some())
         .await
-        .map_err(|e| ctx.err(e))?;
+        .web(&ctx)?;
     let t = |k: &str| locale.t(k);
     let sections = rt
         .sections
@@ -98,11 +99,7 @@ pub async fn page(
         })
         .collect();
     let mut related = Vec::new();
-    for (child, rows, total) in app
-        .related_records(actor, rt, id)
-        .await
-        .map_err(|e| ctx.err(e))?
-    {
+    for (child, rows, total) in app.related_records(actor, rt, id).await.web(&ctx)? {
         let fields = app.list_fields(child, &Default::default());
         let rel = rt.related.iter().find(|r| r.resource == child.key);
         let via = rel.map(|r| r.via).unwrap_or("");
@@ -129,16 +126,14 @@ pub async fn page(
         });
     }
     let attachments = if rec.deleted_at.is_none() {
-        app.list_attachments(actor, rt.key, id)
-            .await
-            .map_err(|e| ctx.err(e))?
+        app.list_attachments(actor, rt.key, id).await.web(&ctx)?
     } else {
         vec![]
     };
     let history = app
         .record_history(actor, rt, id)
         .await
-        .map_err(|e| ctx.err(e))?
+        .web(&ctx)?
         .into_iter()
         .map(|h| {
             let field = h
@@ -203,16 +198,12 @@ pub async fn delete(
     Path((res, id)): Path<(String, i64)>,
     axum::Form(f): axum::Form<VersionForm>,
 ) -> Result<Response, WebError> {
-    let actor = ctx.actor()?;
-    let rt = state
-        .app
-        .readable_type(actor, &res)
-        .map_err(|e| ctx.err(e))?;
+    let (actor, rt) = ctx.record_type(&state.app, &res)?;
     state
         .app
         .delete_record(actor, rt, id, f.version)
         .await
-        .map_err(|e| ctx.err(e))?;
+        .web(&ctx)?;
     Ok(Redirect::to(&format!("/r/{}?done=flash-deleted", rt.key)).into_response())
 }
 
@@ -221,16 +212,8 @@ pub async fn restore(
     ctx: Ctx,
     Path((res, id)): Path<(String, i64)>,
 ) -> Result<Response, WebError> {
-    let actor = ctx.actor()?;
-    let rt = state
-        .app
-        .readable_type(actor, &res)
-        .map_err(|e| ctx.err(e))?;
-    state
-        .app
-        .restore_record(actor, rt, id)
-        .await
-        .map_err(|e| ctx.err(e))?;
+    let (actor, rt) = ctx.record_type(&state.app, &res)?;
+    state.app.restore_record(actor, rt, id).await.web(&ctx)?;
     Ok(Redirect::to(&format!("/r/{}/{id}?done=flash-restored", rt.key)).into_response())
 }
 
@@ -239,15 +222,7 @@ pub async fn purge(
     ctx: Ctx,
     Path((res, id)): Path<(String, i64)>,
 ) -> Result<Response, WebError> {
-    let actor = ctx.actor()?;
-    let rt = state
-        .app
-        .readable_type(actor, &res)
-        .map_err(|e| ctx.err(e))?;
-    state
-        .app
-        .purge_record(actor, rt, id)
-        .await
-        .map_err(|e| ctx.err(e))?;
+    let (actor, rt) = ctx.record_type(&state.app, &res)?;
+    state.app.purge_record(actor, rt, id).await.web(&ctx)?;
     Ok(Redirect::to(&format!("/r/{}?trash=1&done=flash-deleted", rt.key)).into_response())
 }

@@ -7,6 +7,7 @@ use axum::response::{IntoResponse, Response};
 
 use super::Qs;
 use crate::auth::Ctx;
+use crate::error::OrWeb;
 use crate::error::WebError;
 use crate::state::AppState;
 
@@ -53,17 +54,13 @@ pub async fn list_xlsx(
     Path(res): Path<String>,
     qs: Qs,
 ) -> Result<Response, WebError> {
-    let actor = ctx.actor()?;
-    let rt = state
-        .app
-        .readable_type(actor, &res)
-        .map_err(|e| ctx.err(e))?;
-    let q = ListQuery::parse(rt, &qs.0).map_err(|e| ctx.err(e))?;
+    let (actor, rt) = ctx.record_type(&state.app, &res)?;
+    let q = ListQuery::parse(rt, &qs.0).web(&ctx)?;
     let bytes = state
         .app
         .export_list_xlsx(actor, rt, &q, ctx.locale)
         .await
-        .map_err(|e| ctx.err(e))?;
+        .web(&ctx)?;
     Ok(download(
         bytes,
         XLSX,
@@ -77,17 +74,13 @@ pub async fn list_docx(
     Path(res): Path<String>,
     qs: Qs,
 ) -> Result<Response, WebError> {
-    let actor = ctx.actor()?;
-    let rt = state
-        .app
-        .readable_type(actor, &res)
-        .map_err(|e| ctx.err(e))?;
-    let q = ListQuery::parse(rt, &qs.0).map_err(|e| ctx.err(e))?;
+    let (actor, rt) = ctx.record_type(&state.app, &res)?;
+    let q = ListQuery::parse(rt, &qs.0).web(&ctx)?;
     let bytes = state
         .app
         .export_list_docx(actor, rt, &q, ctx.locale)
         .await
-        .map_err(|e| ctx.err(e))?;
+        .web(&ctx)?;
     Ok(download(
         bytes,
         DOCX,
@@ -100,16 +93,12 @@ pub async fn record_xlsx(
     ctx: Ctx,
     Path((res, id)): Path<(String, i64)>,
 ) -> Result<Response, WebError> {
-    let actor = ctx.actor()?;
-    let rt = state
-        .app
-        .readable_type(actor, &res)
-        .map_err(|e| ctx.err(e))?;
+    let (actor, rt) = ctx.record_type(&state.app, &res)?;
     let bytes = state
         .app
         .export_record_xlsx(actor, rt, id, ctx.locale)
         .await
-        .map_err(|e| ctx.err(e))?;
+        .web(&ctx)?;
     Ok(download(
         bytes,
         XLSX,
@@ -122,16 +111,12 @@ pub async fn record_docx(
     ctx: Ctx,
     Path((res, id)): Path<(String, i64)>,
 ) -> Result<Response, WebError> {
-    let actor = ctx.actor()?;
-    let rt = state
-        .app
-        .readable_type(actor, &res)
-        .map_err(|e| ctx.err(e))?;
+    let (actor, rt) = ctx.record_type(&state.app, &res)?;
     let bytes = state
         .app
         .export_record_docx(actor, rt, id, ctx.locale)
         .await
-        .map_err(|e| ctx.err(e))?;
+        .web(&ctx)?;
     Ok(download(
         bytes,
         DOCX,

@@ -13,6 +13,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 
 use super::list::option_labels;
 use crate::auth::Ctx;
+use crate::error::OrWeb;
 use crate::error::WebError;
 use crate::pages::Layout;
 use crate::state::AppState;
@@ -158,11 +159,7 @@ pub async fn new_form(
     ctx: Ctx,
     Path(res): Path<String>,
 ) -> Result<Response, WebError> {
-    let actor = ctx.actor()?;
-    let rt = state
-        .app
-        .readable_type(actor, &res)
-        .map_err(|e| ctx.err(e))?;
+    let (actor, rt) = ctx.record_type(&state.app, &res)?;
     if !rt.access.can_create(actor) {
         return Err(ctx.err(AppError::forbidden()));
     }
@@ -183,11 +180,8 @@ pub async fn edit_form(
 ) -> Result<Response, WebError> {
     let actor = ctx.actor()?;
     let app = &state.app;
-    let rt = app.readable_type(actor, &res).map_err(|e| ctx.err(e))?;
-    let rec = app
-        .get_record(actor, rt, id, false)
-        .await
-        .map_err(|e| ctx.err(e))?;
+    let rt = app.readable_type(actor, &res).web(&ctx)?;
+    let rec = app.get_record(actor, rt, id, false).await.web(&ctx)?;
     if !app.can_edit(actor, rt, &rec) {
         return Err(ctx.err(AppError::forbidden()));
     }
@@ -263,11 +257,7 @@ pub async fn create(
     Path(res): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
-    let actor = ctx.actor()?;
-    let rt = state
-        .app
-        .readable_type(actor, &res)
-        .map_err(|e| ctx.err(e))?;
+    let (actor, rt) = ctx.record_type(&state.app, &res)?;
     let (values, _) = collect(rt, &pairs);
     match state.app.create_record(actor, rt, &values.0).await {
         Ok((id, _)) => {
@@ -283,11 +273,7 @@ pub async fn update(
     Path((res, id)): Path<(String, i64)>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
-    let actor = ctx.actor()?;
-    let rt = state
-        .app
-        .readable_type(actor, &res)
-        .map_err(|e| ctx.err(e))?;
+    let (actor, rt) = ctx.record_type(&state.app, &res)?;
     let (values, version) = collect(rt, &pairs);
     match state
         .app

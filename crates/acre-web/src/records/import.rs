@@ -13,6 +13,7 @@ use axum::response::{Html, IntoResponse, Response};
 
 use super::export::download;
 use crate::auth::Ctx;
+use crate::error::OrWeb;
 use crate::error::WebError;
 use crate::pages::Layout;
 use crate::state::AppState;
@@ -74,11 +75,7 @@ pub async fn upload_form(
     ctx: Ctx,
     Path(res): Path<String>,
 ) -> Result<Response, WebError> {
-    let actor = ctx.actor()?;
-    let rt = state
-        .app
-        .readable_type(actor, &res)
-        .map_err(|e| ctx.err(e))?;
+    let (actor, rt) = ctx.record_type(&state.app, &res)?;
     Ok(Html(blank(&ctx, actor, rt).render().unwrap_or_default()).into_response())
 }
 
@@ -91,11 +88,7 @@ async fn mapping_page(
     policy: &str,
 ) -> Result<ImportPage, WebError> {
     let actor = ctx.actor()?;
-    let staged = state
-        .app
-        .staged_import(actor, rt, job)
-        .await
-        .map_err(|e| ctx.err(e))?;
+    let staged = state.app.staged_import(actor, rt, job).await.web(ctx)?;
     let mapping =
         mapping.unwrap_or_else(|| guess_mapping(&staged.sheet.headers, &App::import_targets(rt)));
     let mut p = blank(ctx, actor, rt);
@@ -119,11 +112,7 @@ pub async fn upload(
     Path(res): Path<String>,
     mut form: Multipart,
 ) -> Result<Response, WebError> {
-    let actor = ctx.actor()?;
-    let rt = state
-        .app
-        .readable_type(actor, &res)
-        .map_err(|e| ctx.err(e))?;
+    let (actor, rt) = ctx.record_type(&state.app, &res)?;
     let mut file: Option<(String, Vec<u8>)> = None;
     while let Ok(Some(field)) = form.next_field().await {
         if field.name() == Some("file") {
@@ -198,23 +187,15 @@ pub async fn run(
     Path((res, job)): Path<(String, i64)>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
-    let actor = ctx.actor()?;
-    let rt = state
-        .app
-        .readable_type(actor, &res)
-        .map_err(|e| ctx.err(e))?;
-    let staged = state
-        .app
-        .staged_import(actor, rt, job)
-        .await
-        .map_err(|e| ctx.err(e))?;
+    let (actor, rt) = ctx.record_type(&state.app, &res)?;
+    let staged = state.app.staged_import(actor, rt, job).await.web(&ctx)?;
     let (mapping, policy, mode) = read_form(&pairs, staged.sheet.headers.len());
     let dry = mode != "run";
     let report = state
         .app
         .run_import(actor, rt, job, &mapping, Policy::parse(&policy), dry)
         .await
-        .map_err(|e| ctx.err(e))?;
+        .web(&ctx)?;
     let mut p = if dry {
         mapping_page(&state, &ctx, rt, job, Some(mapping), &policy).await?
     } else {
@@ -255,22 +236,14 @@ pub async fn error_report(
     Path((res, job)): Path<(String, i64)>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
-    let actor = ctx.actor()?;
-    let rt = state
-        .app
-        .readable_type(actor, &res)
-        .map_err(|e| ctx.err(e))?;
-    let staged = state
-        .app
-        .staged_import(actor, rt, job)
-        .await
-        .map_err(|e| ctx.err(e))?;
+    let (actor, rt) = ctx.record_type(&state.app, &res)?;
+    let staged = state.app.staged_import(actor, rt, job).await.web(&ctx)?;
     let (mapping, policy, _) = read_form(&pairs, staged.sheet.headers.len());
     let report = state
         .app
         .run_import(actor, rt, job, &mapping, Policy::parse(&policy), true)
         .await
-        .map_err(|e| ctx.err(e))?;
+        .web(&ctx)?;
     let l = ctx.locale;
     let mut out = String::from("\u{feff}");
     let q = |s: &str| {

@@ -13,6 +13,7 @@ use serde_json::json;
 
 use super::Qs;
 use crate::auth::Ctx;
+use crate::error::OrWeb;
 use crate::error::WebError;
 use crate::pages::Layout;
 use crate::state::AppState;
@@ -137,7 +138,7 @@ pub async fn page(
 ) -> Result<Response, WebError> {
     let actor = ctx.actor()?;
     let app = &state.app;
-    let rt = app.readable_type(actor, &res).map_err(|e| ctx.err(e))?;
+    let rt = app.readable_type(actor, &res).web(&ctx)?;
     let locale = ctx.locale;
     let (query, errors) = match ListQuery::parse(rt, &qs.0) {
         Ok(q) => (q, FieldErrors::new()),
@@ -149,10 +150,7 @@ pub async fn page(
             e.fields,
         ),
     };
-    let (records, total) = app
-        .list_records(actor, rt, &query)
-        .await
-        .map_err(|e| ctx.err(e))?;
+    let (records, total) = app.list_records(actor, rt, &query).await.web(&ctx)?;
     let fields = app.list_fields(rt, &query);
     let sort = query
         .sort
@@ -234,10 +232,7 @@ pub async fn page(
                 )
             })
             .collect(),
-        views: app
-            .list_views(actor, rt.key)
-            .await
-            .map_err(|e| ctx.err(e))?,
+        views: app.list_views(actor, rt.key).await.web(&ctx)?,
         bulk_fields: rt
             .fields
             .iter()
@@ -260,16 +255,12 @@ pub async fn pick(
     Path(res): Path<String>,
     qs: Qs,
 ) -> Result<Json<serde_json::Value>, WebError> {
-    let actor = ctx.actor()?;
-    let rt = state
-        .app
-        .readable_type(actor, &res)
-        .map_err(|e| ctx.err(e))?;
+    let (actor, rt) = ctx.record_type(&state.app, &res)?;
     let items = state
         .app
         .pick_records(actor, rt, qs.get("q").unwrap_or(""))
         .await
-        .map_err(|e| ctx.err(e))?;
+        .web(&ctx)?;
     Ok(Json(json!(
         items
             .into_iter()
@@ -289,7 +280,7 @@ pub async fn pick_people(
         .app
         .pick_users(actor, qs.get("q").unwrap_or(""))
         .await
-        .map_err(|e| ctx.err(e))?;
+        .web(&ctx)?;
     Ok(Json(json!(
         users
             .into_iter()
@@ -305,11 +296,7 @@ pub async fn bulk(
     Path(res): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
-    let actor = ctx.actor()?;
-    let rt = state
-        .app
-        .readable_type(actor, &res)
-        .map_err(|e| ctx.err(e))?;
+    let (actor, rt) = ctx.record_type(&state.app, &res)?;
     let get = |k: &str| {
         pairs
             .iter()
@@ -332,7 +319,7 @@ pub async fn bulk(
         }
         _ => Err(AppError::new(acre_app::ErrorCode::BadRequest)),
     }
-    .map_err(|e| ctx.err(e))?;
+    .web(&ctx)?;
     let back = get("back");
     let sep = if back.is_empty() { "" } else { "&" };
     Ok(Redirect::to(&format!(
@@ -357,16 +344,12 @@ pub async fn save_view(
     Path(res): Path<String>,
     Form(f): Form<ViewForm>,
 ) -> Result<Response, WebError> {
-    let actor = ctx.actor()?;
-    let rt = state
-        .app
-        .readable_type(actor, &res)
-        .map_err(|e| ctx.err(e))?;
+    let (actor, rt) = ctx.record_type(&state.app, &res)?;
     state
         .app
         .save_view(actor, rt.key, &f.name, &f.query, f.shared.is_some())
         .await
-        .map_err(|e| ctx.err(e))?;
+        .web(&ctx)?;
     Ok(Redirect::to(&format!("/r/{}?{}", rt.key, f.query)).into_response())
 }
 
@@ -375,15 +358,7 @@ pub async fn delete_view(
     ctx: Ctx,
     Path((res, id)): Path<(String, i64)>,
 ) -> Result<Response, WebError> {
-    let actor = ctx.actor()?;
-    let rt = state
-        .app
-        .readable_type(actor, &res)
-        .map_err(|e| ctx.err(e))?;
-    state
-        .app
-        .delete_view(actor, id)
-        .await
-        .map_err(|e| ctx.err(e))?;
+    let (actor, rt) = ctx.record_type(&state.app, &res)?;
+    state.app.delete_view(actor, id).await.web(&ctx)?;
     Ok(Redirect::to(&format!("/r/{}", rt.key)).into_response())
 }

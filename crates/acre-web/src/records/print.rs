@@ -13,6 +13,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 
 use super::Qs;
 use crate::auth::Ctx;
+use crate::error::OrWeb;
 use crate::error::WebError;
 use crate::state::AppState;
 use crate::tr::Tr;
@@ -78,11 +79,7 @@ pub async fn stylesheet(
     Path(res): Path<String>,
     qs: Qs,
 ) -> Result<Response, WebError> {
-    let actor = ctx.actor()?;
-    let rt = state
-        .app
-        .readable_type(actor, &res)
-        .map_err(|e| ctx.err(e))?;
+    let (actor, rt) = ctx.record_type(&state.app, &res)?;
     let scope = if qs.get("scope") == Some("record") {
         "record"
     } else {
@@ -92,7 +89,7 @@ pub async fn stylesheet(
         .app
         .print_settings(actor, rt.key, scope)
         .await
-        .map_err(|e| ctx.err(e))?;
+        .web(&ctx)?;
     let (w, _) = paper_mm(&s);
     let m = s.margin_mm;
     let page_no = if s.page_numbers {
@@ -162,12 +159,9 @@ pub async fn list_preview(
     let actor = ctx.actor()?;
     let app = &state.app;
     let locale = ctx.locale;
-    let rt = app.readable_type(actor, &res).map_err(|e| ctx.err(e))?;
-    let settings = app
-        .print_settings(actor, rt.key, "list")
-        .await
-        .map_err(|e| ctx.err(e))?;
-    let mut q = ListQuery::parse(rt, &qs.0).map_err(|e| ctx.err(e))?;
+    let rt = app.readable_type(actor, &res).web(&ctx)?;
+    let settings = app.print_settings(actor, rt.key, "list").await.web(&ctx)?;
+    let mut q = ListQuery::parse(rt, &qs.0).web(&ctx)?;
     if !settings.columns.is_empty() {
         q.columns = settings.columns.clone();
     }
@@ -188,7 +182,7 @@ pub async fn list_preview(
                 },
             )
             .await
-            .map_err(|e| ctx.err(e))?;
+            .web(&ctx)?;
         total = n;
         let got = rows.len() as i64;
         records.extend(rows);
@@ -251,15 +245,12 @@ pub async fn record_preview(
     let actor = ctx.actor()?;
     let app = &state.app;
     let locale = ctx.locale;
-    let rt = app.readable_type(actor, &res).map_err(|e| ctx.err(e))?;
-    let rec = app
-        .get_record(actor, rt, id, false)
-        .await
-        .map_err(|e| ctx.err(e))?;
+    let rt = app.readable_type(actor, &res).web(&ctx)?;
+    let rec = app.get_record(actor, rt, id, false).await.web(&ctx)?;
     let settings = app
         .print_settings(actor, rt.key, "record")
         .await
-        .map_err(|e| ctx.err(e))?;
+        .web(&ctx)?;
     let mut p = page(
         actor.csrf_token.clone().unwrap_or_default(),
         Tr(locale),
@@ -328,18 +319,14 @@ pub async fn save_list(
     qs: Qs,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
-    let actor = ctx.actor()?;
-    let rt = state
-        .app
-        .readable_type(actor, &res)
-        .map_err(|e| ctx.err(e))?;
+    let (actor, rt) = ctx.record_type(&state.app, &res)?;
     let mut s = settings_from(&pairs);
     s.columns.retain(|c| rt.field(c).is_some());
     state
         .app
         .save_print_settings(actor, rt.key, "list", s)
         .await
-        .map_err(|e| ctx.err(e))?;
+        .web(&ctx)?;
     Ok(Redirect::to(&format!("/r/{}/print?{}", rt.key, qs.filters_only())).into_response())
 }
 
@@ -349,17 +336,13 @@ pub async fn save_record(
     Path((res, id)): Path<(String, i64)>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
-    let actor = ctx.actor()?;
-    let rt = state
-        .app
-        .readable_type(actor, &res)
-        .map_err(|e| ctx.err(e))?;
+    let (actor, rt) = ctx.record_type(&state.app, &res)?;
     let mut s = settings_from(&pairs);
     s.columns.clear();
     state
         .app
         .save_print_settings(actor, rt.key, "record", s)
         .await
-        .map_err(|e| ctx.err(e))?;
+        .web(&ctx)?;
     Ok(Redirect::to(&format!("/r/{}/{id}/print", rt.key)).into_response())
 }
