@@ -418,6 +418,24 @@ async fn people_click_through_the_platform() {
             .unwrap();
         assert!(pdf.starts_with(b"%PDF"), "Chromium printed a PDF");
         let _ = std::fs::write(shot_dir().join("products-print.pdf"), &pdf);
+        // On a phone-sized screen the pages fit the width (tables scroll inside).
+        c.set_window_size(390, 844).await.unwrap();
+        for path in ["/", "/r/products", "/r/products/new"] {
+            c.goto(&format!("{base}{path}")).await.unwrap();
+            let overflow = c
+                .execute(
+                    "return document.documentElement.scrollWidth - window.innerWidth;",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            assert!(
+                overflow.as_i64().unwrap_or(0) <= 0,
+                "{path} overflows by {overflow}px on a phone"
+            );
+        }
+        shot(&c, "phone-products").await;
+        c.set_window_size(1280, 900).await.unwrap();
         // Exports answer with real files.
         c.goto(&format!("{base}/r/products?q=仓储")).await.unwrap();
         for id in ["export-xlsx", "export-docx"] {
