@@ -335,3 +335,5 @@ competitor_person-field-experience = Experience
 competitor_person-field-selling_style = Selling style
 competitor_person-field-relationships = Customer relationships
 competitor_person-field-notes = Notes
+record-new-one = New { $one }
+record-edit-one = Edit { $one }

@@ -335,3 +335,5 @@ competitor_person-field-experience = 从业经历
 competitor_person-field-selling_style = 销售风格
 competitor_person-field-relationships = 客户关系
 competitor_person-field-notes = 备注
+record-new-one = 新建{ $one }
+record-edit-one = 编辑{ $one }

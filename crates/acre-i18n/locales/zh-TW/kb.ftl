@@ -335,3 +335,5 @@ competitor_person-field-experience = 從業經歷
 competitor_person-field-selling_style = 銷售風格
 competitor_person-field-relationships = 客戶關係
 competitor_person-field-notes = 備註
+record-new-one = 新增{ $one }
+record-edit-one = 編輯{ $one }

@@ -126,12 +126,12 @@ fn render(ctx: &Ctx, actor: &acre_app::Actor, rt: &'static RecordType, s: FormSt
     let one = t(&format!("{}-one", rt.entity));
     let heading = match s.id {
         Some(_) => format!(
-            "{}{} · {}",
-            t("record-edit"),
-            one,
+            "{} · {}",
+            ctx.locale
+                .t_args("record-edit-one", &[("one", one.clone())]),
             s.values.0.get(rt.title).cloned().unwrap_or_default()
         ),
-        None => format!("{}{one}", t("record-new")),
+        None => ctx.locale.t_args("record-new-one", &[("one", one.clone())]),
     };
     FormPage {
         layout: Layout::new(ctx, actor, rt.module, &format!("/r/{}", rt.key)),
