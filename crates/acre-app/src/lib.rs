@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod actor;
 pub mod attachments;
 pub mod auth;
+pub mod customers;
 pub mod demo;
 pub mod departments;
 pub mod error;

@@ -181,14 +181,16 @@ fn group_thousands(n: u64, sign: &str) -> String {
 
 /// The keys defined in each locale's files, for the completeness test.
 pub fn keys_by_locale() -> Vec<(Locale, Vec<String>)> {
-    // Every file of a locale, one after the other (`main.ftl`, then `kb.ftl`).
+    // Every file of a locale, one after the other (`main.ftl`, `kb.ftl`, then `customers.ftl`).
     let files: [(Locale, &str); 3] = [
         (
             Locale::ZhCn,
             concat!(
                 include_str!("../locales/zh-CN/main.ftl"),
                 "\n",
-                include_str!("../locales/zh-CN/kb.ftl")
+                include_str!("../locales/zh-CN/kb.ftl"),
+                "\n",
+                include_str!("../locales/zh-CN/customers.ftl")
             ),
         ),
         (
@@ -196,7 +198,9 @@ pub fn keys_by_locale() -> Vec<(Locale, Vec<String>)> {
             concat!(
                 include_str!("../locales/zh-TW/main.ftl"),
                 "\n",
-                include_str!("../locales/zh-TW/kb.ftl")
+                include_str!("../locales/zh-TW/kb.ftl"),
+                "\n",
+                include_str!("../locales/zh-TW/customers.ftl")
             ),
         ),
         (
@@ -204,7 +208,9 @@ pub fn keys_by_locale() -> Vec<(Locale, Vec<String>)> {
             concat!(
                 include_str!("../locales/en/main.ftl"),
                 "\n",
-                include_str!("../locales/en/kb.ftl")
+                include_str!("../locales/en/kb.ftl"),
+                "\n",
+                include_str!("../locales/en/customers.ftl")
             ),
         ),
     ];

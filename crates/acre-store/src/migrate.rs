@@ -30,6 +30,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0004_files.sql"),
         include_str!("../migrations/postgres/0004_files.sql"),
     ),
+    (
+        5,
+        "customers",
+        include_str!("../migrations/sqlite/0005_customers.sql"),
+        include_str!("../migrations/postgres/0005_customers.sql"),
+    ),
 ];
 
 /// Arbitrary key for PostgreSQL's advisory lock, so two starting servers do

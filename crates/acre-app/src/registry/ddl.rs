@@ -121,11 +121,17 @@ mod tests {
         let files = [
             (
                 Backend::Sqlite,
-                include_str!("../../../acre-store/migrations/sqlite/0003_search.sql"),
+                concat!(
+                    include_str!("../../../acre-store/migrations/sqlite/0003_search.sql"),
+                    include_str!("../../../acre-store/migrations/sqlite/0005_customers.sql")
+                ),
             ),
             (
                 Backend::Postgres,
-                include_str!("../../../acre-store/migrations/postgres/0003_search.sql"),
+                concat!(
+                    include_str!("../../../acre-store/migrations/postgres/0003_search.sql"),
+                    include_str!("../../../acre-store/migrations/postgres/0005_customers.sql")
+                ),
             ),
         ];
         for (backend, text) in files {

@@ -114,6 +114,9 @@ impl App {
         }
         let mut s = sql::Sql::default();
         sql::where_clause(rt, q, &mut s);
+        if let Some(p) = rt.access.row_predicate(actor, &mut s) {
+            s.push(&format!(" AND {p}"));
+        }
         let order = sql::order_by(rt, q.sort.as_deref(), self.db.backend());
         let lim = s.arg(Value::from(MAX_EXPORT_ROWS));
         Ok(self

@@ -151,14 +151,18 @@ impl App {
                     "v",
                 ),
                 Kind::Link => match f.link.and_then(registry::find) {
-                    Some(target) => (
-                        format!(
-                            "SELECT id AS v FROM {} WHERE deleted_at IS NULL AND id IN ({})",
+                    Some(target) => {
+                        let mut q = format!(
+                            "SELECT t.id AS v FROM {} t WHERE t.deleted_at IS NULL AND t.id IN ({})",
                             target.table,
                             marks.join(",")
-                        ),
-                        "v",
-                    ),
+                        );
+                        // Only records the importer can see may be linked.
+                        if let Some(p) = target.access.row_predicate(actor, &mut s) {
+                            q.push_str(&format!(" AND {p}"));
+                        }
+                        (q, "v")
+                    }
                     None => continue,
                 },
                 _ => (
@@ -392,6 +396,7 @@ impl App {
     async fn find_by_natural_key(
         &self,
         tx: &mut acre_store::Tx,
+        actor: &Actor,
         rt: &'static RecordType,
         input: &Input,
     ) -> Result<Option<Record>> {
@@ -414,6 +419,9 @@ impl App {
             return Ok(None);
         }
         let fields: Vec<&'static Field> = rt.fields.iter().collect();
+        if let Some(p) = rt.access.row_predicate(actor, &mut s) {
+            conds.push(p);
+        }
         let text = format!(
             "{} WHERE t.deleted_at IS NULL AND {} LIMIT 1",
             sql::select(rt, &fields),
@@ -465,7 +473,7 @@ impl App {
             let existing = if policy == Policy::Create {
                 None
             } else {
-                self.find_by_natural_key(&mut tx, rt, &input).await?
+                self.find_by_natural_key(&mut tx, actor, rt, &input).await?
             };
             match (existing, policy) {
                 (None, _) => {

@@ -20,9 +20,16 @@ pub use record::Record;
 pub use record_type::{Access, RecordType, Related};
 pub use service::Input;
 
-/// Every registered type, in navigation order.
+/// Every registered type, in navigation order (a link's target before it).
 pub fn all() -> &'static [&'static RecordType] {
-    crate::kb::TYPES
+    static ALL: std::sync::OnceLock<Vec<&'static RecordType>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| {
+        crate::kb::TYPES
+            .iter()
+            .chain(crate::customers::TYPES)
+            .copied()
+            .collect()
+    })
 }
 
 /// The type with this resource key.

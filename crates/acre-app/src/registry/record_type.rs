@@ -4,6 +4,7 @@
 use acre_domain::Capability;
 
 use super::field::Field;
+use super::sql::Sql;
 use crate::Actor;
 
 /// Who may read, create and edit records of a type.
@@ -12,23 +13,50 @@ pub enum Access {
     /// Sales materials (KB): every sales role reads and adds; the director,
     /// managers and the assistant edit all; others edit what they authored.
     SalesMaterial,
+    /// Customers (design.md §5): a rep sees the customers they own, a manager
+    /// those owned in their department subtree, the others all; whoever sees
+    /// one and may maintain customers edits it.
+    Customer,
+    /// Records under a customer (contacts): visible exactly when the customer is.
+    Contact,
 }
 
 impl Access {
     pub fn can_read(self, actor: &Actor) -> bool {
         match self {
             Access::SalesMaterial => actor.can(Capability::ReadSalesMaterials),
+            // Everyone but the system administrator works with customers.
+            Access::Customer | Access::Contact => actor.can(Capability::ReadSalesMaterials),
         }
     }
     pub fn can_create(self, actor: &Actor) -> bool {
         match self {
             Access::SalesMaterial => actor.can(Capability::ReadSalesMaterials),
+            Access::Customer | Access::Contact => actor.can(Capability::EditCustomers),
         }
     }
-    /// Whether the actor may edit every record, not only their own.
+    /// Whether the actor may edit every record they can see, not only their own.
     pub fn edits_all(self, actor: &Actor) -> bool {
         match self {
             Access::SalesMaterial => actor.can(Capability::EditAllSalesMaterials),
+            Access::Customer | Access::Contact => actor.can(Capability::EditCustomers),
+        }
+    }
+
+    /// The rows the actor may see, as one SQL predicate on `t` composed into
+    /// every list, count, export, pick and lookup; `None` when all rows are.
+    pub fn row_predicate(self, actor: &Actor, sql: &mut Sql) -> Option<String> {
+        let owner = |col: &str, sql: &mut Sql| {
+            let (pred, args) = crate::org::owner_predicate(actor, col, sql.args.len() + 1);
+            sql.args.extend(args);
+            (pred != "1=1").then_some(pred)
+        };
+        match self {
+            Access::SalesMaterial => None,
+            Access::Customer => owner("t.owner_id", sql),
+            Access::Contact => owner("vc.owner_id", sql).map(|p| {
+                format!("t.customer_id IN (SELECT vc.id FROM customers vc WHERE vc.deleted_at IS NULL AND {p})")
+            }),
         }
     }
 }

@@ -117,6 +117,9 @@ impl App {
         let fields = self.list_fields(rt, q);
         let mut s = Sql::default();
         sql::where_clause(rt, q, &mut s);
+        if let Some(p) = rt.access.row_predicate(actor, &mut s) {
+            s.push(&format!(" AND {p}"));
+        }
         let count = if count {
             self.db
                 .fetch_optional(
@@ -140,6 +143,9 @@ impl App {
                 ..Sql::default()
             };
             sql::where_clause(rt, q, &mut s);
+            if let Some(p) = rt.access.row_predicate(actor, &mut s) {
+                s.push(&format!(" AND {p}"));
+            }
         }
         let lim = s.arg(Value::from(q.limit));
         let off = s.arg(Value::from(q.offset));
@@ -190,10 +196,16 @@ impl App {
         } else {
             " AND t.deleted_at IS NULL"
         };
-        let text = format!("{} WHERE t.id = $1{cond}", sql::select(rt, &fields));
+        let mut s = Sql::default();
+        let idp = s.arg(Value::from(id));
+        let mut text = format!("{} WHERE t.id = {idp}{cond}", sql::select(rt, &fields));
+        // A record the actor may not see answers exactly like one that does not exist.
+        if let Some(p) = rt.access.row_predicate(actor, &mut s) {
+            text.push_str(&format!(" AND {p}"));
+        }
         let row = self
             .db
-            .fetch_optional(&text, &[Value::from(id)])
+            .fetch_optional(&text, &s.args)
             .await?
             .ok_or_else(AppError::not_found)?;
         Ok(Record::from_row(&fields, &row))
@@ -203,6 +215,7 @@ impl App {
     async fn validate_input(
         &self,
         tx: &mut Tx,
+        actor: &Actor,
         rt: &RecordType,
         input: &Input,
         partial: bool,
@@ -215,7 +228,7 @@ impl App {
                 out.push((f, v));
                 continue;
             }
-            if let Some(key) = self.check_reference(tx, f, &v).await? {
+            if let Some(key) = self.check_reference(tx, actor, f, &v).await? {
                 errs.insert(f.key.to_string(), key.into());
                 continue;
             }
@@ -245,24 +258,31 @@ impl App {
     async fn check_reference(
         &self,
         tx: &mut Tx,
+        actor: &Actor,
         f: &Field,
         v: &Value,
     ) -> Result<Option<&'static str>> {
+        let mut s = Sql::default();
+        let vp = s.arg(v.clone());
         let q = match f.kind {
+            // Only a record the actor can see may be linked.
             Kind::Link => match f.link.and_then(registry::find) {
-                Some(target) => format!(
-                    "SELECT id FROM {} WHERE id = $1 AND deleted_at IS NULL",
-                    target.table
-                ),
+                Some(target) => {
+                    let mut q = format!(
+                        "SELECT t.id FROM {} t WHERE t.id = {vp} AND t.deleted_at IS NULL",
+                        target.table
+                    );
+                    if let Some(p) = target.access.row_predicate(actor, &mut s) {
+                        q.push_str(&format!(" AND {p}"));
+                    }
+                    q
+                }
                 None => return Ok(Some("err-no-such-record")),
             },
-            Kind::User => "SELECT id FROM users WHERE id = $1 AND active = TRUE".to_string(),
+            Kind::User => format!("SELECT id FROM users WHERE id = {vp} AND active = TRUE"),
             _ => return Ok(None),
         };
-        let found = tx
-            .fetch_optional(&q, std::slice::from_ref(v))
-            .await?
-            .is_some();
+        let found = tx.fetch_optional(&q, &s.args).await?.is_some();
         Ok((!found).then_some(if f.kind == Kind::User {
             "err-no-such-user"
         } else {
@@ -286,6 +306,19 @@ impl App {
         Ok((id, 1))
     }
 
+    /// Who owns a customer is the registrar's when they only see their own
+    /// (a rep); handing a customer over is a transfer, not an edit.
+    fn owner_rule(actor: &Actor, rt: &RecordType, input: &mut Input, creating: bool) {
+        if rt.access == super::Access::Customer && actor.role.scope() == acre_domain::ScopeKind::Own
+        {
+            if creating {
+                input.insert("owner_id".into(), actor.id().to_string());
+            } else {
+                input.remove("owner_id");
+            }
+        }
+    }
+
     /// Insert inside a caller's transaction (import uses one per batch).
     pub(crate) async fn insert_record(
         &self,
@@ -294,7 +327,11 @@ impl App {
         rt: &'static RecordType,
         input: &Input,
     ) -> Result<i64> {
-        let values = self.validate_input(tx, rt, input, false, None).await?;
+        let mut input = input.clone();
+        Self::owner_rule(actor, rt, &mut input, true);
+        let values = self
+            .validate_input(tx, actor, rt, &input, false, None)
+            .await?;
         let mut s = Sql::default();
         let cols: Vec<&str> = values.iter().map(|(f, _)| f.key).collect();
         let marks: Vec<String> = values.iter().map(|(_, v)| s.arg(v.clone())).collect();
@@ -353,8 +390,10 @@ impl App {
         version: i64,
         input: &Input,
     ) -> Result<i64> {
+        let mut input = input.clone();
+        Self::owner_rule(actor, rt, &mut input, false);
         let values = self
-            .validate_input(tx, rt, input, true, Some(current.id))
+            .validate_input(tx, actor, rt, &input, true, Some(current.id))
             .await?;
         let changes: Vec<Change> = values
             .iter()
@@ -534,13 +573,16 @@ impl App {
         let mut s = Sql::default();
         let marks: Vec<String> = ids.iter().map(|i| s.arg(Value::from(*i))).collect();
         let mut text = format!(
-            "SELECT id FROM {} WHERE deleted_at IS NULL AND id IN ({})",
+            "SELECT t.id FROM {} t WHERE t.deleted_at IS NULL AND t.id IN ({})",
             rt.table,
             marks.join(",")
         );
+        if let Some(p) = rt.access.row_predicate(actor, &mut s) {
+            text.push_str(&format!(" AND {p}"));
+        }
         if !rt.access.edits_all(actor) {
             let me = s.arg(Value::from(actor.id()));
-            text.push_str(&format!(" AND created_by = {me}"));
+            text.push_str(&format!(" AND t.created_by = {me}"));
         }
         Ok(tx
             .fetch_all(&text, &s.args)

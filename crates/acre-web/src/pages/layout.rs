@@ -20,8 +20,34 @@ pub struct Layout {
     /// Current path, to come back to after switching language.
     pub path: String,
     pub flash: String,
-    /// Sales-material types the user may read: `(resource, label)`.
-    pub kb: Vec<(String, String)>,
+    /// Navigation groups of record types: `(module, label, [(href, label)])`.
+    pub modules: Vec<NavGroup>,
+}
+
+/// A navigation dropdown: module key, its label, its entries `(href, label)`.
+pub type NavGroup = (&'static str, String, Vec<(String, String)>);
+
+/// The record types the actor reaches, grouped by module. Administrators see
+/// the types' trash only (to purge it).
+fn modules(actor: &Actor, t: Tr) -> Vec<NavGroup> {
+    let mut out: Vec<NavGroup> = Vec::new();
+    for rt in acre_app::registry::all() {
+        let entry = if rt.access.can_read(actor) {
+            (format!("/r/{}", rt.key), t.get(&rt.name_key()))
+        } else if actor.can(Capability::PurgeTrash) {
+            (
+                format!("/r/{}?trash=1", rt.key),
+                format!("{} · {}", t.get(&rt.name_key()), t.get("record-trash")),
+            )
+        } else {
+            continue;
+        };
+        match out.iter_mut().find(|(m, _, _)| *m == rt.module) {
+            Some((_, _, items)) => items.push(entry),
+            None => out.push((rt.module, t.get(&format!("nav-{}", rt.module)), vec![entry])),
+        }
+    }
+    out
 }
 
 impl Layout {
@@ -41,23 +67,7 @@ impl Layout {
                 .collect(),
             path: path.to_string(),
             flash: String::new(),
-            // Administrators see the materials' trash only (to purge it).
-            kb: acre_app::registry::all()
-                .iter()
-                .filter(|rt| rt.module == "kb")
-                .filter_map(|rt| {
-                    if rt.access.can_read(actor) {
-                        Some((rt.key.to_string(), t.get(&rt.name_key())))
-                    } else if actor.can(Capability::PurgeTrash) {
-                        Some((
-                            format!("{}?trash=1", rt.key),
-                            format!("{} · {}", t.get(&rt.name_key()), t.get("record-trash")),
-                        ))
-                    } else {
-                        None
-                    }
-                })
-                .collect(),
+            modules: modules(actor, t),
         }
     }
     /// Show a translated confirmation at the top of the page.

@@ -9,6 +9,7 @@ mod admin;
 mod api_tokens;
 mod auth;
 mod browser;
+mod customers;
 mod departments;
 mod org;
 mod pages;

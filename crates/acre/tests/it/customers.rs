@@ -1,0 +1,175 @@
+//! Customer visibility (CU2, design.md §5): one predicate on every list,
+//! search, count, export, print, lookup and link check.
+
+use axum::http::{Method, StatusCode};
+use serde_json::json;
+
+use crate::harness::TestApp;
+use crate::storage_test;
+
+storage_test!(
+    a_rep_sees_only_their_customers_and_their_contacts,
+    |t: TestApp| async move {
+        let mut rep1 = t.login("rep1").await;
+        let rep2_id = t.user_id("rep2").await;
+        // A rep registers customers for themselves, whatever owner they send.
+        let r = rep1
+            .json(
+                Method::POST,
+                "/api/v1/customers",
+                json!({"name": "东莞华信电子有限公司", "kind": "company", "owner_id": rep2_id}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        let cid = r.json()["id"].as_i64().unwrap();
+        let got = rep1.get(&format!("/api/v1/customers/{cid}")).await.json();
+        assert_eq!(got["owner_id"], t.user_id("rep1").await);
+        let r = rep1
+            .json(
+                Method::POST,
+                "/api/v1/contacts",
+                json!({"name": "王经理", "customer_id": cid, "mobile": "138 0013 8000"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        let contact = r.json()["id"].as_i64().unwrap();
+
+        // rep2: not in lists, search, exports or print; by id exactly like a missing record.
+        let mut rep2 = t.login("rep2").await;
+        assert_eq!(
+            rep2.get("/api/v1/customers?q=%E5%8D%8E%E4%BF%A1")
+                .await
+                .json()["total"],
+            0
+        );
+        assert_eq!(
+            rep2.get(&format!("/api/v1/customers/{cid}")).await.status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            rep2.get(&format!("/api/v1/customers/{cid}")).await.text,
+            rep2.get("/api/v1/customers/99999999").await.text
+        );
+        assert_eq!(
+            rep2.get(&format!("/api/v1/contacts/{contact}"))
+                .await
+                .status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(rep2.get("/api/v1/contacts").await.json()["total"], 0);
+        let sheet = acre_docs::import::read_xlsx(&rep2.get_bytes("/r/customers/export.xlsx").await)
+            .unwrap();
+        assert!(sheet.rows.is_empty(), "export shows nothing of rep1's");
+        assert!(!rep2.get("/r/customers/print").await.text.contains("华信"));
+        assert!(
+            rep2.get("/r/customers/pick?q=%E5%8D%8E%E4%BF%A1")
+                .await
+                .text
+                == "[]",
+            "pickers too"
+        );
+        // …and cannot hang a contact on it, nor edit it.
+        let r = rep2
+            .json(
+                Method::POST,
+                "/api/v1/contacts",
+                json!({"name": "插队者", "customer_id": cid}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.json()["error"]["fields"]["customer_id"].is_string());
+        let r = rep2
+            .json(
+                Method::PATCH,
+                &format!("/api/v1/customers/{cid}"),
+                json!({"version": 1, "name": "改名"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+
+        // rep1 cannot hand the customer over by editing the owner.
+        let r = rep1
+            .json(
+                Method::PATCH,
+                &format!("/api/v1/customers/{cid}"),
+                json!({"version": 1, "owner_id": rep2_id, "grade": "B"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK);
+        let got = rep1.get(&format!("/api/v1/customers/{cid}")).await.json();
+        assert_eq!(got["owner_id"], t.user_id("rep1").await);
+        assert_eq!(got["grade"], "B");
+
+        // Managers see their team's customers, not the other team's; the GM all.
+        let mut m1 = t.login("manager1").await;
+        assert_eq!(
+            m1.get(&format!("/api/v1/customers/{cid}")).await.status,
+            StatusCode::OK
+        );
+        assert_eq!(
+            m1.get(&format!("/api/v1/contacts/{contact}")).await.status,
+            StatusCode::OK
+        );
+        let mut m2 = t.login("manager2").await;
+        assert_eq!(
+            m2.get(&format!("/api/v1/customers/{cid}")).await.status,
+            StatusCode::NOT_FOUND
+        );
+        let mut gm = t.login("gm").await;
+        assert_eq!(
+            gm.get("/api/v1/customers?q=%E5%8D%8E%E4%BF%A1")
+                .await
+                .json()["total"],
+            1
+        );
+        // A manager edits a team member's customer and may assign it.
+        let r = m1
+            .json(
+                Method::PATCH,
+                &format!("/api/v1/customers/{cid}"),
+                json!({"version": 2, "owner_id": t.user_id("rep3").await}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+        assert_eq!(
+            rep1.get(&format!("/api/v1/customers/{cid}")).await.status,
+            StatusCode::NOT_FOUND,
+            "moved on the next request"
+        );
+        let mut rep3 = t.login("rep3").await;
+        assert_eq!(
+            rep3.get(&format!("/api/v1/customers/{cid}")).await.status,
+            StatusCode::OK
+        );
+    }
+);
+
+storage_test!(
+    company_and_individual_files_validate_like_forms,
+    |t: TestApp| async move {
+        let mut rep = t.login("rep4").await;
+        let r = rep
+            .json(
+                Method::POST,
+                "/api/v1/customers",
+                json!({"name": "", "kind": "corporation", "credit_code": "91440300MA5F1234567890"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let f = &r.json()["error"]["fields"];
+        assert!(
+            f["name"].is_string() && f["kind"].is_string() && f["credit_code"].is_string(),
+            "{f}"
+        );
+        let r = rep.json(Method::POST, "/api/v1/customers", json!({"name": "李先生", "kind": "individual", "gender": "male", "birthday": "1980-05-06", "income_band": "high"})).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        let page = rep
+            .get(&format!("/r/customers/{}", r.json()["id"]))
+            .await
+            .text;
+        assert!(
+            page.contains("家庭型") || page.contains("個人"),
+            "kind shown with its label"
+        );
+    }
+);
