@@ -214,3 +214,148 @@ pub static CONTACTS: RecordType = RecordType {
 };
 
 pub static TYPES: &[&RecordType] = &[&CUSTOMERS, &CONTACTS];
+
+/// Demo customers: a few per rep, with a contact each, registered by the reps
+/// themselves so each sees their own acre.
+pub async fn load_demo(app: &crate::App) -> crate::error::Result<()> {
+    use crate::registry::Input;
+    const DEMO: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
+        // (rep, customer, industry, grade, region, contact, title)
+        (
+            "rep1",
+            "东莞华信电子有限公司",
+            "electronics",
+            "A",
+            "华南",
+            "王建华",
+            "总经理",
+        ),
+        (
+            "rep1",
+            "深圳市锐达电机股份有限公司",
+            "motors",
+            "B",
+            "华南",
+            "李淑芬",
+            "财务经理",
+        ),
+        (
+            "rep2",
+            "佛山美居家电有限公司",
+            "appliances",
+            "C",
+            "华南",
+            "陈志强",
+            "信息部经理",
+        ),
+        (
+            "rep2",
+            "广州穗丰食品有限公司",
+            "food",
+            "B",
+            "华南",
+            "黄晓明",
+            "生产总监",
+        ),
+        (
+            "rep3",
+            "厦门海润饮料有限公司",
+            "beverage",
+            "D",
+            "华东",
+            "林美玲",
+            "采购主管",
+        ),
+        (
+            "rep4",
+            "苏州精工机械制造有限公司",
+            "machinery",
+            "A",
+            "华东",
+            "张国栋",
+            "副总经理",
+        ),
+        (
+            "rep4",
+            "宁波甬兴五金工具有限公司",
+            "hardware",
+            "C",
+            "华东",
+            "周丽",
+            "总经理助理",
+        ),
+        (
+            "rep5",
+            "杭州云裳服饰有限公司",
+            "apparel",
+            "B",
+            "华东",
+            "吴晨",
+            "运营总监",
+        ),
+        (
+            "rep6",
+            "上海新世纪百货有限公司",
+            "department_stores",
+            "C",
+            "华东",
+            "郑海",
+            "IT 经理",
+        ),
+        (
+            "rep6",
+            "台州恒达化工有限公司",
+            "chemicals",
+            "D",
+            "华东",
+            "赵敏",
+            "财务总监",
+        ),
+    ];
+    if app
+        .db
+        .fetch_optional("SELECT id FROM customers LIMIT 1", &[])
+        .await?
+        .is_some()
+    {
+        return Ok(());
+    }
+    for (rep, name, industry, grade, region, contact, title) in DEMO {
+        let Some((user, _)) = acre_store::users::credentials(&app.db, rep).await? else {
+            continue;
+        };
+        let actor = crate::Actor::new(user, None);
+        let input: Input = [
+            ("name", *name),
+            ("kind", "company"),
+            ("industry", industry),
+            ("grade", grade),
+            ("region", region),
+            (
+                "category",
+                if *grade == "A" {
+                    "key_account"
+                } else {
+                    "potential"
+                },
+            ),
+            ("source", "telemarketing"),
+            ("company_nature", "private"),
+        ]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        let (id, _) = app.create_record(&actor, &CUSTOMERS, &input).await?;
+        let input: Input = [
+            ("name", *contact),
+            ("customer_id", &id.to_string()),
+            ("title", *title),
+            ("decision_role", "decision_maker"),
+        ]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        app.create_record(&actor, &CONTACTS, &input).await?;
+    }
+    Ok(())
+}

@@ -85,6 +85,7 @@ impl App {
         if let Some((director, _)) = users::credentials(&self.db, "director").await? {
             crate::kb_demo::load(self, &crate::Actor::new(director, None)).await?;
         }
+        crate::customers::load_demo(self).await?;
         Ok(true)
     }
 }
