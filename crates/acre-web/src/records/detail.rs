@@ -130,19 +130,48 @@ pub async fn page(
     } else {
         vec![]
     };
-    let history = app
-        .record_history(actor, rt, id)
-        .await
-        .web(&ctx)?
-        .into_iter()
-        .map(|h| {
-            let field = h
-                .field
+    let entries = app.record_history(actor, rt, id).await.web(&ctx)?;
+    // Stored values read as people know them: option labels, user names.
+    let user_ids: Vec<i64> = entries
+        .iter()
+        .filter(|h| {
+            h.field
                 .as_deref()
                 .and_then(|f| rt.field(f))
+                .is_some_and(|f| f.kind == acre_app::registry::Kind::User)
+        })
+        .flat_map(|h| [&h.old_value, &h.new_value])
+        .filter_map(|v| v.as_deref().and_then(|v| v.parse().ok()))
+        .collect();
+    let names = app.user_names(&user_ids).await.web(&ctx)?;
+    let shown = |f: &acre_app::registry::Field, v: &Option<String>| -> Option<String> {
+        let v = v.as_deref()?;
+        Some(match f.kind {
+            acre_app::registry::Kind::Enum | acre_app::registry::Kind::MultiEnum => v
+                .split(',')
+                .map(|o| locale.t(&rt.option_key(f.key, o)))
+                .collect::<Vec<_>>()
+                .join("、"),
+            acre_app::registry::Kind::User => v
+                .parse()
+                .ok()
+                .and_then(|id: i64| names.get(&id).cloned())
+                .unwrap_or_else(|| v.to_string()),
+            _ => v.to_string(),
+        })
+    };
+    let history = entries
+        .into_iter()
+        .map(|mut h| {
+            let f = h.field.as_deref().and_then(|f| rt.field(f));
+            let field = f
                 .map(|f| label(rt, f, locale))
                 .or(h.field.clone())
                 .unwrap_or_default();
+            if let Some(f) = f {
+                h.old_value = shown(f, &h.old_value);
+                h.new_value = shown(f, &h.new_value);
+            }
             (h, field)
         })
         .collect();

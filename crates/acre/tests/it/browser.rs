@@ -214,6 +214,27 @@ async fn people_click_through_the_platform() {
         expect_text(&c, "#welcome", "您好，陈静").await;
         expect_text(&c, "#my-supervisor", "张伟").await;
         shot(&c, "home-zh-CN").await;
+        // rep1's acre: only their own customers, each with its contacts.
+        c.goto(&format!("{base}/r/customers")).await.unwrap();
+        let list = text_of(&c, "#records").await;
+        assert!(
+            list.contains("东莞华信电子有限公司") && !list.contains("佛山美居家电有限公司"),
+            "{list}"
+        );
+        shot(&c, "customers-rep1").await;
+        c.find(Locator::LinkText("东莞华信电子有限公司"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        expect_text(&c, "#record-title", "东莞华信电子有限公司").await;
+        assert!(
+            text_of(&c, "main").await.contains("王建华"),
+            "the contact is on the customer's page"
+        );
+        shot(&c, "customer-detail").await;
+        c.goto(&format!("{base}/")).await.unwrap();
         switch_language(&c, "en").await;
         expect_text(&c, "#welcome", "Hello, 陈静").await;
         shot(&c, "home-en").await;
