@@ -359,3 +359,146 @@ pub async fn load_demo(app: &crate::App) -> crate::error::Result<()> {
     }
     Ok(())
 }
+
+/// A colleague a customer is shared with (CU2).
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Share {
+    pub user_id: i64,
+    pub user_name: String,
+    pub can_write: bool,
+    pub expires_at: Option<i64>,
+}
+
+impl crate::App {
+    /// The colleagues a customer the actor can see is shared with.
+    pub async fn list_shares(
+        &self,
+        actor: &crate::Actor,
+        customer: i64,
+    ) -> crate::error::Result<Vec<Share>> {
+        self.get_record(actor, &CUSTOMERS, customer, false).await?;
+        let rows = self
+            .db
+            .fetch_all(
+                "SELECT s.user_id, u.display_name, s.can_write, s.expires_at FROM customer_shares s JOIN users u ON u.id = s.user_id \
+                 WHERE s.customer_id = $1 ORDER BY u.display_name",
+                &[customer.into()],
+            )
+            .await?;
+        Ok(rows
+            .iter()
+            .map(|r| Share {
+                user_id: r.i64("user_id"),
+                user_name: r.str("display_name"),
+                can_write: r.bool("can_write"),
+                expires_at: r.opt_i64("expires_at"),
+            })
+            .collect())
+    }
+
+    /// Share a customer with a colleague, read-only or read-write, until the
+    /// end of `expires` (a date, China Standard Time) or for good. Whoever may
+    /// change the customer may share it; sharing again replaces the terms.
+    pub async fn share_customer(
+        &self,
+        actor: &crate::Actor,
+        customer: i64,
+        user: i64,
+        can_write: bool,
+        expires: Option<&str>,
+    ) -> crate::error::Result<()> {
+        use crate::error::AppError;
+        let rec = self.get_record(actor, &CUSTOMERS, customer, false).await?;
+        if !self.can_edit(actor, &CUSTOMERS, &rec) {
+            return Err(AppError::forbidden());
+        }
+        let target = acre_store::users::by_id(&self.db, user)
+            .await?
+            .filter(|u| u.active)
+            .ok_or_else(|| AppError::field("user_id", "err-no-such-user"))?;
+        if rec.get("owner_id") == acre_store::Value::from(user) {
+            return Err(AppError::field("user_id", "err-share-owner"));
+        }
+        let expires_at = match expires.map(str::trim).filter(|s| !s.is_empty()) {
+            Some(d) => Some(
+                crate::registry::value::parse_datetime(&format!("{d} 23:59:59"))
+                    .ok_or_else(|| AppError::field("expires", "err-date"))?,
+            ),
+            None => None,
+        };
+        let mut tx = self.db.begin().await?;
+        tx.execute(
+            "DELETE FROM customer_shares WHERE customer_id = $1 AND user_id = $2",
+            &[customer.into(), user.into()],
+        )
+        .await?;
+        tx.execute(
+            "INSERT INTO customer_shares (customer_id, user_id, can_write, expires_at, created_at, created_by) VALUES ($1,$2,$3,$4,$5,$6)",
+            &[customer.into(), user.into(), can_write.into(), expires_at.into(), acre_store::now_ms().into(), actor.id().into()],
+        )
+        .await?;
+        let what = format!(
+            "{} ({})",
+            target.display_name,
+            if can_write { "rw" } else { "r" }
+        );
+        let change = acre_store::audit::Change {
+            field: "shares".into(),
+            old: None,
+            new: Some(what),
+        };
+        acre_store::audit::record(
+            &mut tx,
+            Some(actor.id()),
+            CUSTOMERS.entity,
+            customer,
+            "shared",
+            &[change],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Stop sharing a customer with a colleague (effective on their next request).
+    pub async fn unshare_customer(
+        &self,
+        actor: &crate::Actor,
+        customer: i64,
+        user: i64,
+    ) -> crate::error::Result<()> {
+        let rec = self.get_record(actor, &CUSTOMERS, customer, false).await?;
+        if !self.can_edit(actor, &CUSTOMERS, &rec) {
+            return Err(crate::error::AppError::forbidden());
+        }
+        let mut tx = self.db.begin().await?;
+        let n = tx
+            .execute(
+                "DELETE FROM customer_shares WHERE customer_id = $1 AND user_id = $2",
+                &[customer.into(), user.into()],
+            )
+            .await?;
+        if n == 0 {
+            return Err(crate::error::AppError::not_found());
+        }
+        let name = acre_store::users::by_id(&self.db, user)
+            .await?
+            .map(|u| u.display_name);
+        let change = acre_store::audit::Change {
+            field: "shares".into(),
+            old: name,
+            new: None,
+        };
+        acre_store::audit::record(
+            &mut tx,
+            Some(actor.id()),
+            CUSTOMERS.entity,
+            customer,
+            "unshared",
+            &[change],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

@@ -36,6 +36,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0005_customers.sql"),
         include_str!("../migrations/postgres/0005_customers.sql"),
     ),
+    (
+        6,
+        "shares",
+        include_str!("../migrations/sqlite/0006_shares.sql"),
+        include_str!("../migrations/postgres/0006_shares.sql"),
+    ),
 ];
 
 /// Arbitrary key for PostgreSQL's advisory lock, so two starting servers do

@@ -16,6 +16,9 @@ pub struct Record {
     pub updated_at: i64,
     pub updated_by_name: Option<String>,
     pub deleted_at: Option<i64>,
+    /// Whether the actor who loaded it may change it as far as its rows go
+    /// (a read-only share says no); see `App::can_edit`.
+    pub writable: bool,
     /// `(field, value, title of a linked record or user)`.
     pub values: Vec<(&'static Field, Value, Option<String>)>,
 }
@@ -31,6 +34,7 @@ impl Record {
             updated_at: r.i64("updated_at"),
             updated_by_name: r.opt_str("updated_by__title"),
             deleted_at: r.opt_i64("deleted_at"),
+            writable: true,
             values: fields
                 .iter()
                 .map(|f| {

@@ -46,15 +46,43 @@ impl Access {
     /// The rows the actor may see, as one SQL predicate on `t` composed into
     /// every list, count, export, pick and lookup; `None` when all rows are.
     pub fn row_predicate(self, actor: &Actor, sql: &mut Sql) -> Option<String> {
-        let owner = |col: &str, sql: &mut Sql| {
-            let (pred, args) = crate::org::owner_predicate(actor, col, sql.args.len() + 1);
+        self.predicate(actor, sql, false)
+    }
+
+    /// The rows the actor may change: like `row_predicate`, but a share
+    /// counts only when it is read-write.
+    pub fn write_predicate(self, actor: &Actor, sql: &mut Sql) -> Option<String> {
+        self.predicate(actor, sql, true)
+    }
+
+    fn predicate(self, actor: &Actor, sql: &mut Sql, write: bool) -> Option<String> {
+        // Own or in scope, or shared with the actor (and not expired).
+        let customer = |alias: &str, sql: &mut Sql| {
+            let (pred, args) = crate::org::owner_predicate(
+                actor,
+                &format!("{alias}.owner_id"),
+                sql.args.len() + 1,
+            );
+            if pred == "1=1" {
+                return None;
+            }
             sql.args.extend(args);
-            (pred != "1=1").then_some(pred)
+            let me = sql.arg(actor.id().into());
+            let now = sql.arg(acre_store::now_ms().into());
+            let rw = if write {
+                " AND sh.can_write = TRUE"
+            } else {
+                ""
+            };
+            Some(format!(
+                "({pred} OR {alias}.id IN (SELECT sh.customer_id FROM customer_shares sh WHERE sh.user_id = {me}{rw} \
+                 AND (sh.expires_at IS NULL OR sh.expires_at > {now})))"
+            ))
         };
         match self {
             Access::SalesMaterial => None,
-            Access::Customer => owner("t.owner_id", sql),
-            Access::Contact => owner("vc.owner_id", sql).map(|p| {
+            Access::Customer => customer("t", sql),
+            Access::Contact => customer("vc", sql).map(|p| {
                 format!("t.customer_id IN (SELECT vc.id FROM customers vc WHERE vc.deleted_at IS NULL AND {p})")
             }),
         }

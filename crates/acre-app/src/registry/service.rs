@@ -84,8 +84,10 @@ impl App {
 
     /// Whether the actor may change this record.
     pub fn can_edit(&self, actor: &Actor, rt: &RecordType, rec: &Record) -> bool {
-        rt.access.edits_all(actor)
-            || (rt.access.can_create(actor) && rec.created_by == Some(actor.id()))
+        (rt.access.edits_all(actor) && rec.writable)
+            || (rt.access == super::Access::SalesMaterial
+                && rt.access.can_create(actor)
+                && rec.created_by == Some(actor.id()))
     }
 
     /// One page of records (at most `MAX_LIMIT`) and the total matching the query.
@@ -208,7 +210,14 @@ impl App {
             .fetch_optional(&text, &s.args)
             .await?
             .ok_or_else(AppError::not_found)?;
-        Ok(Record::from_row(&fields, &row))
+        let mut rec = Record::from_row(&fields, &row);
+        let mut w = Sql::default();
+        let idp = w.arg(Value::from(id));
+        if let Some(p) = rt.access.write_predicate(actor, &mut w) {
+            let q = format!("SELECT t.id FROM {} t WHERE t.id = {idp} AND {p}", rt.table);
+            rec.writable = self.db.fetch_optional(&q, &w.args).await?.is_some();
+        }
+        Ok(rec)
     }
 
     /// Check and convert input. With `partial`, only the keys present change.
@@ -577,7 +586,7 @@ impl App {
             rt.table,
             marks.join(",")
         );
-        if let Some(p) = rt.access.row_predicate(actor, &mut s) {
+        if let Some(p) = rt.access.write_predicate(actor, &mut s) {
             text.push_str(&format!(" AND {p}"));
         }
         if !rt.access.edits_all(actor) {

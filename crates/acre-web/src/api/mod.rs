@@ -6,6 +6,7 @@ mod departments;
 mod json;
 pub mod openapi;
 pub mod records;
+mod shares;
 mod users;
 
 use axum::Router;
@@ -39,6 +40,11 @@ pub fn routes() -> Router<AppState> {
                 .delete(departments::remove),
         )
         .route("/openapi.json", get(openapi::serve))
+        .route(
+            "/customers/{id}/shares",
+            get(shares::list).post(shares::share),
+        )
+        .route("/customers/{id}/shares/{user}", delete(shares::unshare))
         .route("/{res}", get(records::list).post(records::create))
         .route("/{res}/schema", get(records::schema))
         .route("/{res}/export.xlsx", get(crate::records::api_export_xlsx))

@@ -155,6 +155,30 @@ pub const API_ROUTES: &[ApiRoute] = &[
     ),
     r(
         "get",
+        "/api/v1/customers/{id}/shares",
+        "customers",
+        "Colleagues a customer is shared with",
+        None,
+        200,
+    ),
+    r(
+        "post",
+        "/api/v1/customers/{id}/shares",
+        "customers",
+        "Share a customer (user_id, can_write, expires YYYY-MM-DD)",
+        Some("ShareInput"),
+        204,
+    ),
+    r(
+        "delete",
+        "/api/v1/customers/{id}/shares/{user}",
+        "customers",
+        "Stop sharing a customer with a colleague",
+        None,
+        204,
+    ),
+    r(
+        "get",
         "/api/v1/departments",
         "departments",
         "The department tree",
@@ -235,6 +259,7 @@ fn schemas() -> Value {
         "MePatch": {"type": "object", "properties": {"locale": {"type": "string", "enum": ["zh-CN", "zh-TW", "en"]}}},
         "PasswordChange": {"type": "object", "required": ["current_password", "new_password"], "properties": {"current_password": {"type": "string"}, "new_password": {"type": "string"}}},
         "PasswordReset": {"type": "object", "required": ["password"], "properties": {"password": {"type": "string"}}},
+        "ShareInput": {"type": "object", "required": ["user_id"], "properties": {"user_id": {"type": "integer"}, "can_write": {"type": "boolean"}, "expires": {"type": ["string", "null"], "format": "date"}}},
         "TokenCreate": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string", "maxLength": 60}}},
         "UserInput": {"type": "object", "required": ["username", "display_name", "role", "password"], "properties": user_input},
         "UserPatch": {"type": "object", "required": ["version"], "properties": user_patch},
@@ -411,6 +436,11 @@ pub fn openapi_document() -> Value {
         }
         if route.path.contains("{id}") {
             op["parameters"] = json!([{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}]);
+        }
+        if route.path.contains("{user}")
+            && let Some(p) = op["parameters"].as_array_mut()
+        {
+            p.push(json!({"name": "user", "in": "path", "required": true, "schema": {"type": "integer"}}));
         }
         if route.public {
             op["security"] = json!([]);

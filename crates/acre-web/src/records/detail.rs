@@ -51,6 +51,8 @@ struct DetailPage {
     attachments: Vec<Attachment>,
     history: Vec<(Entry, String)>,
     files: Vec<FileSlot>,
+    /// Customers only: the colleagues it is shared with (None elsewhere).
+    shares: Option<Vec<acre_app::customers::Share>>,
     can_edit: bool,
     can_purge: bool,
     deleted: bool,
@@ -208,6 +210,11 @@ pub async fn page(
                 label: label(rt, f, locale),
             })
             .collect(),
+        shares: if rt.access == acre_app::registry::Access::Customer && rec.deleted_at.is_none() {
+            Some(app.list_shares(actor, id).await.web(&ctx)?)
+        } else {
+            None
+        },
         can_edit: app.can_edit(actor, rt, &rec),
         can_purge: actor.can(acre_domain::Capability::PurgeTrash),
         deleted: rec.deleted_at.is_some(),
@@ -254,4 +261,43 @@ pub async fn purge(
     let (actor, rt) = ctx.record_type(&state.app, &res)?;
     state.app.purge_record(actor, rt, id).await.web(&ctx)?;
     Ok(Redirect::to(&format!("/r/{}?trash=1&done=flash-deleted", rt.key)).into_response())
+}
+
+#[derive(serde::Deserialize)]
+pub struct ShareForm {
+    user_id: Option<String>,
+    can_write: Option<String>,
+    expires: Option<String>,
+}
+
+/// Share a customer from its page.
+pub async fn share(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    axum::Form(f): axum::Form<ShareForm>,
+) -> Result<Response, WebError> {
+    let actor = ctx.actor()?;
+    let user = crate::pages::opt_id(&f.user_id)
+        .ok_or_else(|| ctx.err(acre_app::AppError::field("user_id", "err-no-such-user")))?;
+    state
+        .app
+        .share_customer(actor, id, user, f.can_write.is_some(), f.expires.as_deref())
+        .await
+        .web(&ctx)?;
+    Ok(Redirect::to(&format!("/r/customers/{id}?done=flash-saved")).into_response())
+}
+
+/// Stop sharing from the customer's page.
+pub async fn unshare(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, user)): Path<(i64, i64)>,
+) -> Result<Response, WebError> {
+    state
+        .app
+        .unshare_customer(ctx.actor()?, id, user)
+        .await
+        .web(&ctx)?;
+    Ok(Redirect::to(&format!("/r/customers/{id}?done=flash-saved")).into_response())
 }

@@ -60,6 +60,11 @@ pub fn routes() -> Router<AppState> {
             "/r/{res}/{id}/files/{field}",
             post(attachments::upload_to_field),
         )
+        .route("/r/customers/{id}/shares", post(detail::share))
+        .route(
+            "/r/customers/{id}/shares/{user}/delete",
+            post(detail::unshare),
+        )
         .route("/attachments/{id}", get(attachments::download))
         .route("/attachments/{id}/delete", post(attachments::delete))
         .route("/people/pick", get(list::pick_people))

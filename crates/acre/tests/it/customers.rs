@@ -184,3 +184,160 @@ storage_test!(
         );
     }
 );
+
+storage_test!(
+    sharing_read_only_read_write_expiry_and_removal,
+    |t: TestApp| async move {
+        let mut rep1 = t.login("rep1").await;
+        let rep2 = t.user_id("rep2").await;
+        let cid = rep1
+            .json(
+                Method::POST,
+                "/api/v1/customers",
+                json!({"name": "珠海共享测试有限公司", "kind": "company"}),
+            )
+            .await
+            .json()["id"]
+            .as_i64()
+            .unwrap();
+        let mut r2 = t.login("rep2").await;
+        assert_eq!(
+            r2.get(&format!("/api/v1/customers/{cid}")).await.status,
+            StatusCode::NOT_FOUND
+        );
+        // Read-only: rep2 sees it (and its contacts) on the next request but cannot change it.
+        let r = rep1
+            .json(
+                Method::POST,
+                &format!("/api/v1/customers/{cid}/shares"),
+                json!({"user_id": rep2}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
+        assert_eq!(
+            r2.get(&format!("/api/v1/customers/{cid}")).await.status,
+            StatusCode::OK
+        );
+        assert_eq!(
+            r2.get("/api/v1/customers?q=%E5%85%B1%E4%BA%AB")
+                .await
+                .json()["total"],
+            1
+        );
+        let r = r2
+            .json(
+                Method::PATCH,
+                &format!("/api/v1/customers/{cid}"),
+                json!({"version": 1, "grade": "A"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        let r = r2
+            .json(
+                Method::POST,
+                "/api/v1/contacts",
+                json!({"name": "只读者", "customer_id": cid}),
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::CREATED,
+            "a visible customer can be linked: {}",
+            r.text
+        );
+        // Read-write: rep2 edits it; it stays rep1's.
+        rep1.json(
+            Method::POST,
+            &format!("/api/v1/customers/{cid}/shares"),
+            json!({"user_id": rep2, "can_write": true}),
+        )
+        .await;
+        let r = r2
+            .json(
+                Method::PATCH,
+                &format!("/api/v1/customers/{cid}"),
+                json!({"version": 1, "grade": "A"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+        assert_eq!(
+            rep1.get(&format!("/api/v1/customers/{cid}")).await.json()["grade"],
+            "A"
+        );
+        let shares = rep1
+            .get(&format!("/api/v1/customers/{cid}/shares"))
+            .await
+            .json();
+        assert_eq!(shares["items"][0]["can_write"], true);
+        // An expired share is no share.
+        rep1.json(
+            Method::POST,
+            &format!("/api/v1/customers/{cid}/shares"),
+            json!({"user_id": rep2, "expires": "2020-01-01"}),
+        )
+        .await;
+        assert_eq!(
+            r2.get(&format!("/api/v1/customers/{cid}")).await.status,
+            StatusCode::NOT_FOUND
+        );
+        rep1.json(
+            Method::POST,
+            &format!("/api/v1/customers/{cid}/shares"),
+            json!({"user_id": rep2, "expires": "2099-12-31"}),
+        )
+        .await;
+        assert_eq!(
+            r2.get(&format!("/api/v1/customers/{cid}")).await.status,
+            StatusCode::OK
+        );
+        // Removing the share takes effect on the next request; strangers cannot share or unshare.
+        let mut rep3 = t.login("rep3").await;
+        assert_eq!(
+            rep3.json(
+                Method::POST,
+                &format!("/api/v1/customers/{cid}/shares"),
+                json!({"user_id": t.user_id("rep3").await})
+            )
+            .await
+            .status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            rep1.json(
+                Method::DELETE,
+                &format!("/api/v1/customers/{cid}/shares/{rep2}"),
+                json!({})
+            )
+            .await
+            .status,
+            StatusCode::NO_CONTENT
+        );
+        assert_eq!(
+            r2.get(&format!("/api/v1/customers/{cid}")).await.status,
+            StatusCode::NOT_FOUND
+        );
+        // Sharing with the owner is refused with a reason.
+        let r = rep1
+            .json(
+                Method::POST,
+                &format!("/api/v1/customers/{cid}/shares"),
+                json!({"user_id": t.user_id("rep1").await}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let h = rep1
+            .get(&format!("/api/v1/customers/{cid}/history"))
+            .await
+            .json();
+        let actions: Vec<&str> = h["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["action"].as_str().unwrap())
+            .collect();
+        assert!(
+            actions.contains(&"shared") && actions.contains(&"unshared"),
+            "{actions:?}"
+        );
+    }
+);
