@@ -3,7 +3,7 @@
 //! always belongs to a customer and is visible exactly when its customer is.
 
 use crate::kb::INDUSTRIES;
-use crate::registry::{Access, Field, RecordType, Related};
+use crate::registry::{Access, Dedupe, Field, RecordType, Related};
 
 const KINDS: &[&str] = &["company", "individual"];
 const CATEGORIES: &[&str] = &["key_account", "ordinary", "potential", "partner"];
@@ -164,6 +164,16 @@ pub static CUSTOMERS: RecordType = RecordType {
         via: "customer_id",
         window: None,
     }],
+    duplicates: &[
+        Dedupe {
+            field: "name",
+            key: acre_domain::dedupe::company_key,
+        },
+        Dedupe {
+            field: "phone",
+            key: acre_domain::dedupe::phone_key,
+        },
+    ],
 };
 
 /// CU3/CU7/CU15: contacts of a customer.
@@ -211,6 +221,7 @@ pub static CONTACTS: RecordType = RecordType {
     access: Access::Contact,
     module: "customers",
     related: &[],
+    duplicates: &[],
 };
 
 pub static TYPES: &[&RecordType] = &[&CUSTOMERS, &CONTACTS];

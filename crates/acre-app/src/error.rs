@@ -16,6 +16,8 @@ pub enum ErrorCode {
     NotFound,
     StaleVersion,
     InUse,
+    /// The customer exists already (CU17); the message names its owner.
+    DuplicateCustomer,
     ValidationFailed,
     TooManyRequests,
     Unavailable,
@@ -24,7 +26,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code, for the documented table.
-    pub const ALL: [ErrorCode; 12] = [
+    pub const ALL: [ErrorCode; 13] = [
         ErrorCode::BadRequest,
         ErrorCode::Unauthenticated,
         ErrorCode::InvalidCredentials,
@@ -33,6 +35,7 @@ impl ErrorCode {
         ErrorCode::NotFound,
         ErrorCode::StaleVersion,
         ErrorCode::InUse,
+        ErrorCode::DuplicateCustomer,
         ErrorCode::ValidationFailed,
         ErrorCode::TooManyRequests,
         ErrorCode::Unavailable,
@@ -52,6 +55,7 @@ impl ErrorCode {
             ErrorCode::NotFound => ("not_found", 404, "err-not-found"),
             ErrorCode::StaleVersion => ("stale_version", 409, "err-stale"),
             ErrorCode::InUse => ("in_use", 409, "err-in-use"),
+            ErrorCode::DuplicateCustomer => ("duplicate_customer", 409, "err-duplicate-customer"),
             ErrorCode::ValidationFailed => ("validation_failed", 422, "err-validation"),
             ErrorCode::TooManyRequests => ("too_many_requests", 429, "err-throttled"),
             ErrorCode::Unavailable => ("unavailable", 503, "err-unavailable"),
@@ -79,6 +83,8 @@ pub struct AppError {
     pub fields: FieldErrors,
     /// A more specific message key than the code's own, e.g. why a stage skip is refused.
     pub message_key: Option<&'static str>,
+    /// Named values the message needs, e.g. who owns a duplicate.
+    pub args: Vec<(&'static str, String)>,
     pub source: Option<String>,
 }
 
@@ -88,6 +94,7 @@ impl AppError {
             code,
             fields: FieldErrors::new(),
             message_key: None,
+            args: Vec::new(),
             source: None,
         }
     }
@@ -117,6 +124,15 @@ impl AppError {
         f.insert(field.to_string(), key.to_string());
         AppError::fields(f)
     }
+    /// The message in a language, with its named values.
+    pub fn message(&self, locale: acre_i18n::Locale) -> String {
+        if self.args.is_empty() {
+            locale.t(self.key())
+        } else {
+            locale.t_args(self.key(), &self.args)
+        }
+    }
+
     /// The key of the message to show.
     pub fn key(&self) -> &'static str {
         self.message_key.unwrap_or(self.code.message_key())

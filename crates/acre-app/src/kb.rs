@@ -61,6 +61,7 @@ pub static PRODUCTS: RecordType = RecordType {
         via: "product_id",
         window: Some(("valid_from", "valid_to")),
     }],
+    duplicates: &[],
 };
 
 /// KB2 产品价格: price strategies of simple products.
@@ -94,6 +95,7 @@ pub static PRICE_STRATEGIES: RecordType = RecordType {
     access: Access::SalesMaterial,
     module: "kb",
     related: &[],
+    duplicates: &[],
 };
 
 /// KB3 解决方案.
@@ -116,6 +118,7 @@ pub static SOLUTIONS: RecordType = RecordType {
     access: Access::SalesMaterial,
     module: "kb",
     related: &[],
+    duplicates: &[],
 };
 
 /// KB4 成功案例 with the seed's eight fields.
@@ -151,6 +154,7 @@ pub static SUCCESS_CASES: RecordType = RecordType {
     access: Access::SalesMaterial,
     module: "kb",
     related: &[],
+    duplicates: &[],
 };
 
 /// KB5 失败案例: the same frame from the losing side.
@@ -179,6 +183,7 @@ pub static FAILURE_CASES: RecordType = RecordType {
     access: Access::SalesMaterial,
     module: "kb",
     related: &[],
+    duplicates: &[],
 };
 
 /// KB6 合同范本: the template document is an attachment; the body holds
@@ -203,6 +208,7 @@ pub static CONTRACT_TEMPLATES: RecordType = RecordType {
     access: Access::SalesMaterial,
     module: "kb",
     related: &[],
+    duplicates: &[],
 };
 
 /// KB7 竞争对手.
@@ -240,6 +246,7 @@ pub static COMPETITORS: RecordType = RecordType {
             window: None,
         },
     ],
+    duplicates: &[],
 };
 
 /// KB8 竞争产品.
@@ -264,6 +271,7 @@ pub static COMPETITOR_PRODUCTS: RecordType = RecordType {
     access: Access::SalesMaterial,
     module: "kb",
     related: &[],
+    duplicates: &[],
 };
 
 /// KB9 竞争人员: a competitor's salesperson.
@@ -290,6 +298,7 @@ pub static COMPETITOR_PEOPLE: RecordType = RecordType {
     access: Access::SalesMaterial,
     module: "kb",
     related: &[],
+    duplicates: &[],
 };
 
 /// The knowledge base's types in navigation order.

@@ -42,6 +42,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0006_shares.sql"),
         include_str!("../migrations/postgres/0006_shares.sql"),
     ),
+    (
+        7,
+        "record_keys",
+        include_str!("../migrations/sqlite/0007_record_keys.sql"),
+        include_str!("../migrations/postgres/0007_record_keys.sql"),
+    ),
 ];
 
 /// Arbitrary key for PostgreSQL's advisory lock, so two starting servers do

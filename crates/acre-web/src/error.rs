@@ -57,7 +57,7 @@ pub fn error_json(e: &AppError, locale: Locale) -> serde_json::Value {
         .iter()
         .map(|(k, v)| (k.clone(), json!(locale.t(v))))
         .collect();
-    json!({"error": {"code": e.code.code(), "message": locale.t(e.key()), "fields": fields}})
+    json!({"error": {"code": e.code.code(), "message": e.message(locale), "fields": fields}})
 }
 
 impl IntoResponse for WebError {
@@ -83,7 +83,7 @@ impl IntoResponse for WebError {
         let page = ErrorPage {
             t: Tr(self.locale),
             status: status.as_u16(),
-            message: self.locale.t(e.key()),
+            message: e.message(self.locale),
         };
         let mut r = (
             status,

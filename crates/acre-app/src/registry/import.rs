@@ -204,6 +204,26 @@ impl App {
                 }
             }
         }
+        // Duplicates (CU17): against saved records, then against earlier rows.
+        if !rt.duplicates.is_empty() {
+            for (_, vals, errs) in rows.iter_mut().filter(|(_, _, e)| e.is_empty()) {
+                let keys = super::dedupe::keys(rt, vals);
+                if let Err(e) = super::dedupe::check(tx, rt, &keys, None).await {
+                    errs.extend(e.fields);
+                    continue;
+                }
+                for (field, key) in &keys {
+                    if !run
+                        .seen
+                        .entry(field)
+                        .or_default()
+                        .insert(format!("dup:{key}"))
+                    {
+                        errs.insert(field.to_string(), "err-duplicate".into());
+                    }
+                }
+            }
+        }
         let mut good: Vec<Vec<(&'static Field, Value)>> = Vec::new();
         for (line, vals, errs) in rows {
             if errs.is_empty() {
@@ -264,6 +284,9 @@ impl App {
             changes.push((*id, vec![c]));
         }
         super::search::insert_grams(tx, rt, &grams).await?;
+        for (id, vals) in ids.iter().zip(&good) {
+            super::dedupe::store(tx, rt, *id, &super::dedupe::keys(rt, vals)).await?;
+        }
         acre_store::audit::record_many(tx, Some(actor.id()), rt.entity, "imported", &changes)
             .await?;
         run.report.created += ids.len();

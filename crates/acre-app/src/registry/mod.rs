@@ -2,6 +2,7 @@
 //! the generic machinery that serves all of them.
 
 pub mod ddl;
+pub mod dedupe;
 pub mod export;
 pub mod field;
 pub mod generate;
@@ -17,7 +18,7 @@ pub mod value;
 pub use field::{Field, Kind};
 pub use query::{Filter, ListQuery};
 pub use record::Record;
-pub use record_type::{Access, RecordType, Related};
+pub use record_type::{Access, Dedupe, RecordType, Related};
 pub use service::Input;
 
 /// Every registered type, in navigation order (a link's target before it).

@@ -101,6 +101,14 @@ pub struct Related {
     pub window: Option<(&'static str, &'static str)>,
 }
 
+/// A field whose normalised value must not repeat among live records
+/// (CU17): the normaliser turns a value into its comparable key.
+#[derive(Clone, Copy, Debug)]
+pub struct Dedupe {
+    pub field: &'static str,
+    pub key: fn(&str) -> Option<String>,
+}
+
 /// A record type of the registry.
 #[derive(Debug)]
 pub struct RecordType {
@@ -124,6 +132,8 @@ pub struct RecordType {
     /// Navigation group, e.g. `kb`.
     pub module: &'static str,
     pub related: &'static [Related],
+    /// Fields checked for duplicates on create, edit and import.
+    pub duplicates: &'static [Dedupe],
 }
 
 impl RecordType {

@@ -341,6 +341,8 @@ impl App {
         let values = self
             .validate_input(tx, actor, rt, &input, false, None)
             .await?;
+        let dup_keys = super::dedupe::keys(rt, &values);
+        super::dedupe::check(tx, rt, &dup_keys, None).await?;
         let mut s = Sql::default();
         let cols: Vec<&str> = values.iter().map(|(f, _)| f.key).collect();
         let marks: Vec<String> = values.iter().map(|(_, v)| s.arg(v.clone())).collect();
@@ -353,6 +355,7 @@ impl App {
             marks.join(", ")
         );
         let id = tx.insert(&text, &s.args).await?;
+        super::dedupe::store(tx, rt, id, &dup_keys).await?;
         let keys = super::search::record_grams(values.iter().map(|(f, v)| (*f, v)));
         let pairs: Vec<(i64, String)> = keys.into_iter().map(|k| (id, k)).collect();
         super::search::insert_grams(tx, rt, &pairs).await?;
@@ -404,6 +407,29 @@ impl App {
         let values = self
             .validate_input(tx, actor, rt, &input, true, Some(current.id))
             .await?;
+        // The record's values after the change decide its duplicate keys.
+        let after: Vec<(&'static Field, Value)> = rt
+            .fields
+            .iter()
+            .map(|f| {
+                (
+                    f,
+                    values
+                        .iter()
+                        .find(|(g, _)| g.key == f.key)
+                        .map(|(_, v)| v.clone())
+                        .unwrap_or_else(|| current.get(f.key)),
+                )
+            })
+            .collect();
+        let dup_keys = super::dedupe::keys(rt, &after);
+        if values
+            .iter()
+            .any(|(f, _)| rt.duplicates.iter().any(|d| d.field == f.key))
+        {
+            super::dedupe::check(tx, rt, &dup_keys, Some(current.id)).await?;
+            super::dedupe::store(tx, rt, current.id, &dup_keys).await?;
+        }
         let changes: Vec<Change> = values
             .iter()
             .filter(|(f, v)| current.get(f.key) != *v)

@@ -201,3 +201,5 @@ share-add = Share
 audit-shared = shared with
 audit-unshared = stopped sharing with
 err-share-owner = The customer's owner needs no share.
+err-duplicate-customer = This customer exists already, owned by { $owner } ({ $department }). Ask the owner or your manager.
+err-duplicate = Matches an existing customer.

@@ -201,3 +201,5 @@ share-add = 共享
 audit-shared = 共享给
 audit-unshared = 取消共享
 err-share-owner = 不能共享给客户的负责人。
+err-duplicate-customer = 该客户已存在，负责人：{ $owner }（{ $department }）。如需跟进，请联系负责人或您的经理。
+err-duplicate = 与已有客户重复。

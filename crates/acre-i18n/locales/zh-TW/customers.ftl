@@ -201,3 +201,5 @@ share-add = 共用
 audit-shared = 共用給
 audit-unshared = 取消共用
 err-share-owner = 不能共用給客戶的負責人。
+err-duplicate-customer = 該客戶已存在，負責人：{ $owner }（{ $department }）。如需跟進，請聯絡負責人或您的經理。
+err-duplicate = 與既有客戶重複。

@@ -341,3 +341,84 @@ storage_test!(
         );
     }
 );
+
+storage_test!(
+    the_same_company_spelled_differently_is_refused,
+    |t: TestApp| async move {
+        let mut rep1 = t.login("rep1").await;
+        let r = rep1.json(Method::POST, "/api/v1/customers", json!({"name": "江门瑞丰电器有限公司", "kind": "company", "phone": "+86 750-3311 2200"})).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        let mut rep2 = t.login("rep2").await;
+        // Traditional characters and full-width brackets: the same company.
+        let r = rep2
+            .json(
+                Method::POST,
+                "/api/v1/customers",
+                json!({"name": "江門瑞豐電器（中国）有限公司", "kind": "company"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
+        let e = r.json();
+        assert_eq!(e["error"]["code"], "duplicate_customer");
+        let msg = e["error"]["message"].as_str().unwrap();
+        assert!(
+            msg.contains("陈静") && msg.contains("一组"),
+            "names the owner and department: {msg}"
+        );
+        assert!(!msg.contains("750"), "no private data");
+        // The same phone in another format.
+        let r = rep2
+            .json(
+                Method::POST,
+                "/api/v1/customers",
+                json!({"name": "另一家公司", "kind": "company", "phone": "0750 33112200"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CONFLICT);
+        assert!(r.json()["error"]["fields"]["phone"].is_string());
+        // Renaming into a duplicate is refused as well; an unrelated name passes.
+        let id = rep2
+            .json(
+                Method::POST,
+                "/api/v1/customers",
+                json!({"name": "开平新光灯饰有限公司", "kind": "company"}),
+            )
+            .await
+            .json()["id"]
+            .as_i64()
+            .unwrap();
+        let r = rep2
+            .json(
+                Method::PATCH,
+                &format!("/api/v1/customers/{id}"),
+                json!({"version": 1, "name": "江门瑞丰电器股份有限公司"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CONFLICT);
+        // A deleted customer no longer blocks the name.
+        let rid = rep1
+            .get("/api/v1/customers?q=%E7%91%9E%E4%B8%B0")
+            .await
+            .json()["items"][0]["id"]
+            .as_i64()
+            .unwrap();
+        assert_eq!(
+            rep1.json(
+                Method::DELETE,
+                &format!("/api/v1/customers/{rid}"),
+                json!({})
+            )
+            .await
+            .status,
+            StatusCode::NO_CONTENT
+        );
+        let r = rep2
+            .json(
+                Method::POST,
+                "/api/v1/customers",
+                json!({"name": "江门瑞丰电器有限公司", "kind": "company"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    }
+);

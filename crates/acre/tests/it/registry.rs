@@ -53,7 +53,7 @@ fn sample<'a>(
                 }
                 Kind::User => json!(users["rep1"]),
                 Kind::Bool => json!(true),
-                Kind::Phone => json!("0755-1234 5678"),
+                Kind::Phone => json!(format!("0755-{:08}", 10_000_000 + n)),
                 Kind::Email => json!("sales@acre.example.cn"),
                 Kind::Url => json!("https://acre.example.cn/a"),
                 // Files are uploaded to their field, not sent with the record.
