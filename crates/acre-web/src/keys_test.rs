@@ -3,8 +3,6 @@
 
 use std::path::Path;
 
-use acre_i18n::Locale;
-
 fn files(dir: &Path, out: &mut Vec<String>) {
     for e in std::fs::read_dir(dir).unwrap().flatten() {
         let p = e.path();
@@ -103,9 +101,11 @@ fn roles_capabilities_scopes_and_errors_are_translated() {
     ] {
         keys.push(format!("audit-{a}"));
     }
+    // Membership, not lookup: messages with arguments do not resolve without them.
+    let defined = acre_i18n::keys_by_locale();
     for k in keys {
-        for l in Locale::ALL {
-            assert_ne!(l.t(&k), k, "{} lacks {k}", l.tag());
+        for (l, have) in &defined {
+            assert!(have.contains(&k), "{} lacks {k}", l.tag());
         }
     }
 }
