@@ -3,7 +3,7 @@
 //! always belongs to a customer and is visible exactly when its customer is.
 
 use crate::kb::INDUSTRIES;
-use crate::registry::{Access, Dedupe, Field, RecordType, Related};
+use crate::registry::{Access, Dedupe, Field, RecordType, Related, Variants};
 
 const KINDS: &[&str] = &["company", "individual"];
 const CATEGORIES: &[&str] = &["key_account", "ordinary", "potential", "partner"];
@@ -174,6 +174,18 @@ pub static CUSTOMERS: RecordType = RecordType {
             key: acre_domain::dedupe::phone_key,
         },
     ],
+    variants: Some(Variants {
+        field: "kind",
+        sections: &[
+            (
+                "company",
+                &[
+                    "main", "basic", "traits", "status", "trading", "industry", "systems",
+                ],
+            ),
+            ("individual", &["main", "individual"]),
+        ],
+    }),
 };
 
 /// CU3/CU7/CU15: contacts of a customer.
@@ -222,6 +234,7 @@ pub static CONTACTS: RecordType = RecordType {
     module: "customers",
     related: &[],
     duplicates: &[],
+    variants: None,
 };
 
 pub static TYPES: &[&RecordType] = &[&CUSTOMERS, &CONTACTS];

@@ -62,6 +62,7 @@ pub static PRODUCTS: RecordType = RecordType {
         window: Some(("valid_from", "valid_to")),
     }],
     duplicates: &[],
+    variants: None,
 };
 
 /// KB2 产品价格: price strategies of simple products.
@@ -96,6 +97,7 @@ pub static PRICE_STRATEGIES: RecordType = RecordType {
     module: "kb",
     related: &[],
     duplicates: &[],
+    variants: None,
 };
 
 /// KB3 解决方案.
@@ -119,6 +121,7 @@ pub static SOLUTIONS: RecordType = RecordType {
     module: "kb",
     related: &[],
     duplicates: &[],
+    variants: None,
 };
 
 /// KB4 成功案例 with the seed's eight fields.
@@ -155,6 +158,7 @@ pub static SUCCESS_CASES: RecordType = RecordType {
     module: "kb",
     related: &[],
     duplicates: &[],
+    variants: None,
 };
 
 /// KB5 失败案例: the same frame from the losing side.
@@ -184,6 +188,7 @@ pub static FAILURE_CASES: RecordType = RecordType {
     module: "kb",
     related: &[],
     duplicates: &[],
+    variants: None,
 };
 
 /// KB6 合同范本: the template document is an attachment; the body holds
@@ -209,6 +214,7 @@ pub static CONTRACT_TEMPLATES: RecordType = RecordType {
     module: "kb",
     related: &[],
     duplicates: &[],
+    variants: None,
 };
 
 /// KB7 竞争对手.
@@ -247,6 +253,7 @@ pub static COMPETITORS: RecordType = RecordType {
         },
     ],
     duplicates: &[],
+    variants: None,
 };
 
 /// KB8 竞争产品.
@@ -272,6 +279,7 @@ pub static COMPETITOR_PRODUCTS: RecordType = RecordType {
     module: "kb",
     related: &[],
     duplicates: &[],
+    variants: None,
 };
 
 /// KB9 竞争人员: a competitor's salesperson.
@@ -299,6 +307,7 @@ pub static COMPETITOR_PEOPLE: RecordType = RecordType {
     module: "kb",
     related: &[],
     duplicates: &[],
+    variants: None,
 };
 
 /// The knowledge base's types in navigation order.

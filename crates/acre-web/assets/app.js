@@ -64,3 +64,19 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+
+// Sections that fit the record's kind (company or individual customer files):
+// switch them as the kind changes; values typed in hidden sections are kept.
+document.addEventListener("DOMContentLoaded", function () {
+  var sections = document.querySelectorAll("fieldset[data-variant-field]");
+  if (!sections.length) { return; }
+  var select = document.getElementById("fld-" + sections[0].dataset.variantField);
+  if (!select) { return; }
+  var apply = function () {
+    sections.forEach(function (s) {
+      var opts = s.dataset.variantOptions.split(" ");
+      s.classList.toggle("d-none", select.value !== "" && opts.indexOf(select.value) < 0);
+    });
+  };
+  select.addEventListener("change", apply);
+});

@@ -23,6 +23,12 @@ pub const MAX_DOCX_ROWS: usize = 5_000;
 /// The most rows one export writes.
 pub const MAX_EXPORT_ROWS: i64 = 200_000;
 
+/// Whether a section shows for this record (the kind-dependent files of CU9).
+pub fn shown(rt: &RecordType, rec: &Record, section: &str) -> bool {
+    rt.variants
+        .is_none_or(|v| v.shows(rec.get(v.field).to_text().as_deref(), section))
+}
+
 /// Translated label of a field.
 pub fn label(rt: &RecordType, f: &Field, locale: Locale) -> String {
     locale.t(&rt.label_key(f.key))
@@ -259,6 +265,7 @@ impl App {
     ) -> Vec<(String, Vec<(&'static Field, String)>)> {
         rt.sections
             .iter()
+            .filter(|s| shown(rt, rec, s))
             .map(|s| {
                 let fields = rt
                     .fields
@@ -282,6 +289,7 @@ impl App {
         let sections: Vec<RecordSection> = rt
             .sections
             .iter()
+            .filter(|s| shown(rt, &rec, s))
             .map(|s| RecordSection {
                 heading: locale.t(&rt.section_key(s)),
                 fields: rt

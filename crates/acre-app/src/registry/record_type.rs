@@ -109,6 +109,33 @@ pub struct Dedupe {
     pub key: fn(&str) -> Option<String>,
 }
 
+/// Kinds of one record type that show different sections, chosen by an
+/// enum field (CU9: company-type and family-type customer files).
+#[derive(Clone, Copy, Debug)]
+pub struct Variants {
+    pub field: &'static str,
+    /// `(option, sections shown for it)`; a value not listed shows them all.
+    pub sections: &'static [(&'static str, &'static [&'static str])],
+}
+
+impl Variants {
+    /// Whether `section` is shown for the variant `value`.
+    pub fn shows(&self, value: Option<&str>, section: &str) -> bool {
+        match value.and_then(|v| self.sections.iter().find(|(o, _)| *o == v)) {
+            Some((_, shown)) => shown.contains(&section),
+            None => true,
+        }
+    }
+    /// The options a section is shown for (for the form's live switching).
+    pub fn options_showing(&self, section: &str) -> Vec<&'static str> {
+        self.sections
+            .iter()
+            .filter(|(_, s)| s.contains(&section))
+            .map(|(o, _)| *o)
+            .collect()
+    }
+}
+
 /// A record type of the registry.
 #[derive(Debug)]
 pub struct RecordType {
@@ -134,6 +161,8 @@ pub struct RecordType {
     pub related: &'static [Related],
     /// Fields checked for duplicates on create, edit and import.
     pub duplicates: &'static [Dedupe],
+    /// Sections shown per kind of record, if the type has kinds.
+    pub variants: Option<Variants>,
 }
 
 impl RecordType {

@@ -77,6 +77,7 @@ pub async fn page(
     let sections = rt
         .sections
         .iter()
+        .filter(|s| acre_app::registry::export::shown(rt, &rec, s))
         .map(|s| Section {
             heading: t(&rt.section_key(s)),
             fields: rt

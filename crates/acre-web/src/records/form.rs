@@ -39,6 +39,11 @@ pub struct Widget {
 pub struct FormSection {
     pub heading: String,
     pub widgets: Vec<Widget>,
+    /// The kind field and the kinds this section shows for ("" when always).
+    pub variant_field: String,
+    pub variant_options: String,
+    /// Hidden for the current kind.
+    pub hidden: bool,
 }
 
 #[derive(Template)]
@@ -67,6 +72,21 @@ fn build(
     rt.sections
         .iter()
         .map(|s| FormSection {
+            variant_field: rt.variants.map(|v| v.field.to_string()).unwrap_or_default(),
+            variant_options: rt
+                .variants
+                .map(|v| v.options_showing(s).join(" "))
+                .unwrap_or_default(),
+            hidden: rt.variants.is_some_and(|v| {
+                !v.shows(
+                    values
+                        .0
+                        .get(v.field)
+                        .map(String::as_str)
+                        .filter(|x| !x.is_empty()),
+                    s,
+                )
+            }),
             heading: locale.t(&rt.section_key(s)),
             widgets: rt
                 .fields

@@ -422,3 +422,46 @@ storage_test!(
         assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
     }
 );
+
+storage_test!(
+    company_and_family_files_show_their_own_sections,
+    |t: TestApp| async move {
+        let mut rep = t.login("rep5").await;
+        let co = rep
+            .json(
+                Method::POST,
+                "/api/v1/customers",
+                json!({"name": "湖州织造有限公司", "kind": "company"}),
+            )
+            .await
+            .json()["id"]
+            .as_i64()
+            .unwrap();
+        let person = rep
+            .json(
+                Method::POST,
+                "/api/v1/customers",
+                json!({"name": "周女士", "kind": "individual"}),
+            )
+            .await
+            .json()["id"]
+            .as_i64()
+            .unwrap();
+        let company_page = rep.get(&format!("/r/customers/{co}")).await.text;
+        assert!(
+            company_page.contains("现有系统") && !company_page.contains("个人/家庭"),
+            "company file sections"
+        );
+        let person_page = rep.get(&format!("/r/customers/{person}")).await.text;
+        assert!(
+            person_page.contains("个人/家庭") && !person_page.contains("现有系统"),
+            "family file sections"
+        );
+        // The edit form keeps every section but hides those of the other kind.
+        let form = rep.get(&format!("/r/customers/{person}/edit")).await.text;
+        assert!(
+            form.contains("d-none\" data-variant-field=\"kind\""),
+            "other kind's sections hidden"
+        );
+    }
+);
