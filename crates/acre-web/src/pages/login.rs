@@ -142,7 +142,7 @@ pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(f): Form<Login
                 &pre,
                 &f.username,
                 &safe_next(f.next.as_deref()),
-                ctx.locale.t(e.key()),
+                e.message(ctx.locale),
             );
             (status, Html(html)).into_response()
         }

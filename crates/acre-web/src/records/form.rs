@@ -265,7 +265,7 @@ async fn refused(
         id,
         version,
         values,
-        form_error: ctx.locale.t(e.key()),
+        form_error: e.message(ctx.locale),
         errors: e.fields,
     };
     Ok((status, Html(render(ctx, actor, rt, s))).into_response())

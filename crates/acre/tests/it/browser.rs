@@ -486,6 +486,126 @@ async fn people_click_through_the_platform() {
     .await;
 }
 
+/// Customers as reps click through them: rep1 registers one that rep2 cannot
+/// find; rep1 shares it read-write and rep2 edits it; rep2 registering the
+/// same company spelled differently is told who owns it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reps_register_share_and_meet_duplicates() {
+    let Some((_driver, webdriver, chrome)) = start_driver().await else {
+        return;
+    };
+    let (url, _guard) = fresh_database(Backend::Sqlite).await.unwrap();
+    let server = Application::build(&Config::for_tests(&url)).await.unwrap();
+    let base = format!("http://{}", server.spawn());
+    let profiles = tempdir().join("customers");
+
+    let a = open_browser(&webdriver, &chrome, &profiles.join("rep1")).await;
+    let b = open_browser(&webdriver, &chrome, &profiles.join("rep2")).await;
+    let (a2, b2, base2) = (a.clone(), b.clone(), base.clone());
+    flow(a.clone(), async move {
+        let (a, b, base) = (a2, b2, base2);
+        login(&a, &base, "rep1", DEMO_PASSWORD).await;
+        a.goto(&format!("{base}/r/customers/new")).await.unwrap();
+        a.find(Locator::Id("fld-name"))
+            .await
+            .unwrap()
+            .send_keys("惠州新晨光电科技有限公司")
+            .await
+            .unwrap();
+        a.find(Locator::Css("#fld-kind option[value='company']"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        click(&a, "save-record").await;
+        expect_text(&a, "#record-title", "惠州新晨光电科技有限公司").await;
+        let customer_url = a.current_url().await.unwrap().path().to_string();
+
+        login(&b, &base, "rep2", DEMO_PASSWORD).await;
+        b.goto(&format!("{base}/r/customers?q=新晨")).await.unwrap();
+        expect_text(&b, "#list-total", "共 0 条").await;
+
+        // rep1 shares it with rep2, read-write.
+        a.goto(&format!("{base}{customer_url}")).await.unwrap();
+        a.find(Locator::Id("share-user"))
+            .await
+            .unwrap()
+            .send_keys("rep2")
+            .await
+            .unwrap();
+        // The typeahead fills the hidden id once the list has loaded.
+        for _ in 0..50 {
+            let v = a
+                .find(Locator::Id("share-user-id"))
+                .await
+                .unwrap()
+                .prop("value")
+                .await
+                .unwrap()
+                .unwrap_or_default();
+            if !v.is_empty() {
+                break;
+            }
+            let opts = a
+                .find_all(Locator::Css("#share-users option"))
+                .await
+                .unwrap();
+            if let Some(o) = opts.first() {
+                let title = o.prop("value").await.unwrap().unwrap_or_default();
+                let input = a.find(Locator::Id("share-user")).await.unwrap();
+                input.clear().await.unwrap();
+                input.send_keys(&title).await.unwrap();
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        a.find(Locator::Css("#share-form input[name='can_write']"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        click(&a, "share-submit").await;
+        expect_text(&a, "#shares .list-group-item span", "杨帆 · 可编辑").await;
+        shot(&a, "customer-shared").await;
+
+        // rep2 now finds it and edits it.
+        b.goto(&format!("{base}/r/customers?q=新晨")).await.unwrap();
+        expect_text(&b, "#list-total", "共 1 条").await;
+        b.goto(&format!("{base}{customer_url}/edit")).await.unwrap();
+        b.find(Locator::Css("#fld-grade option[value='B']"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        click(&b, "save-record").await;
+        expect_text(&b, "#record-title", "惠州新晨光电科技有限公司").await;
+        assert!(text_of(&b, "main").await.contains("B 级"));
+
+        // rep2 registers the same company spelled in Traditional with full-width brackets.
+        b.goto(&format!("{base}/r/customers/new")).await.unwrap();
+        b.find(Locator::Id("fld-name"))
+            .await
+            .unwrap()
+            .send_keys("惠州新晨光電科技（中国）有限公司")
+            .await
+            .unwrap();
+        b.find(Locator::Css("#fld-kind option[value='company']"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        click(&b, "save-record").await;
+        let msg = text_of(&b, "#form-error").await;
+        assert!(msg.contains("陈静") && msg.contains("一组"), "{msg}");
+        shot(&b, "customer-duplicate").await;
+    })
+    .await;
+    let _ = b.close().await;
+}
+
 /// Run one flow and end its browser session whether it passed or not (killing
 /// only the driver would leave Chromium running), then report its outcome.
 async fn flow(c: Client, f: impl std::future::Future<Output = ()> + Send + 'static) {
