@@ -132,6 +132,26 @@ async fn expect_text(c: &Client, css: &str, want: &str) {
     assert_eq!(last, want, "text of {css}");
 }
 
+/// Type into the field with this id.
+async fn type_into(c: &Client, id: &str, text: &str) {
+    c.find(Locator::Id(id))
+        .await
+        .unwrap()
+        .send_keys(text)
+        .await
+        .unwrap();
+}
+
+/// Click what the CSS selector finds (options of a select, checkboxes).
+async fn press(c: &Client, css: &str) {
+    c.find(Locator::Css(css))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+}
+
 /// Click a button by id after scrolling it into view.
 async fn click(c: &Client, id: &str) {
     let e = c
@@ -151,18 +171,8 @@ async fn click(c: &Client, id: &str) {
 
 async fn login(c: &Client, base: &str, user: &str, password: &str) {
     c.goto(&format!("{base}/login")).await.unwrap();
-    c.find(Locator::Id("username"))
-        .await
-        .unwrap()
-        .send_keys(user)
-        .await
-        .unwrap();
-    c.find(Locator::Id("password"))
-        .await
-        .unwrap()
-        .send_keys(password)
-        .await
-        .unwrap();
+    type_into(c, "username", user).await;
+    type_into(c, "password", password).await;
     c.find(Locator::Id("login-submit"))
         .await
         .unwrap()
@@ -289,24 +299,9 @@ async fn people_click_through_the_platform() {
         let (c, base) = (c2, base2);
         login(&c, &base, "admin", DEMO_PASSWORD).await;
         c.goto(&format!("{base}/admin/users/new")).await.unwrap();
-        c.find(Locator::Id("username"))
-            .await
-            .unwrap()
-            .send_keys("rep8")
-            .await
-            .unwrap();
-        c.find(Locator::Id("display_name"))
-            .await
-            .unwrap()
-            .send_keys("冯雪")
-            .await
-            .unwrap();
-        c.find(Locator::Id("password"))
-            .await
-            .unwrap()
-            .send_keys("123")
-            .await
-            .unwrap();
+        type_into(&c, "username", "rep8").await;
+        type_into(&c, "display_name", "冯雪").await;
+        type_into(&c, "password", "123").await;
         c.find(Locator::Id("save-user"))
             .await
             .unwrap()
@@ -320,12 +315,7 @@ async fn people_click_through_the_platform() {
         )
         .await;
         shot(&c, "user-form-error").await;
-        c.find(Locator::Id("password"))
-            .await
-            .unwrap()
-            .send_keys("snow in the north 9")
-            .await
-            .unwrap();
+        type_into(&c, "password", "snow in the north 9").await;
         c.find(Locator::Id("save-user"))
             .await
             .unwrap()
@@ -373,24 +363,14 @@ async fn people_click_through_the_platform() {
                 .await
                 .unwrap();
         }
-        c.find(Locator::Css("#fld-category option[value='software']"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        press(&c, "#fld-category option[value='software']").await;
         shot(&c, "product-form").await;
         click(&c, "save-record").await;
         expect_text(&c, "#record-title", "云端仓储管理系统").await;
         shot(&c, "product-detail").await;
         // Find it by a Chinese substring from the list's search box.
         c.goto(&format!("{base}/r/products")).await.unwrap();
-        c.find(Locator::Id("list-q"))
-            .await
-            .unwrap()
-            .send_keys("仓储")
-            .await
-            .unwrap();
+        type_into(&c, "list-q", "仓储").await;
         click(&c, "list-apply").await;
         expect_text(&c, "#list-total", "共 1 条").await;
         assert!(text_of(&c, "#records").await.contains("云端仓储管理系统"));
@@ -402,18 +382,8 @@ async fn people_click_through_the_platform() {
             .for_element(Locator::Id("print-settings"))
             .await
             .unwrap();
-        c.find(Locator::Css("#orientation option[value='landscape']"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-        c.find(Locator::Id("p-header"))
-            .await
-            .unwrap()
-            .send_keys("一亩 · 内部资料")
-            .await
-            .unwrap();
+        press(&c, "#orientation option[value='landscape']").await;
+        type_into(&c, "p-header", "一亩 · 内部资料").await;
         click(&c, "save-print").await;
         c.wait()
             .at_most(Duration::from_secs(5))
@@ -506,18 +476,8 @@ async fn reps_register_share_and_meet_duplicates() {
         let (a, b, base) = (a2, b2, base2);
         login(&a, &base, "rep1", DEMO_PASSWORD).await;
         a.goto(&format!("{base}/r/customers/new")).await.unwrap();
-        a.find(Locator::Id("fld-name"))
-            .await
-            .unwrap()
-            .send_keys("惠州新晨光电科技有限公司")
-            .await
-            .unwrap();
-        a.find(Locator::Css("#fld-kind option[value='company']"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        type_into(&a, "fld-name", "惠州新晨光电科技有限公司").await;
+        press(&a, "#fld-kind option[value='company']").await;
         click(&a, "save-record").await;
         expect_text(&a, "#record-title", "惠州新晨光电科技有限公司").await;
         let customer_url = a.current_url().await.unwrap().path().to_string();
@@ -528,12 +488,7 @@ async fn reps_register_share_and_meet_duplicates() {
 
         // rep1 shares it with rep2, read-write.
         a.goto(&format!("{base}{customer_url}")).await.unwrap();
-        a.find(Locator::Id("share-user"))
-            .await
-            .unwrap()
-            .send_keys("rep2")
-            .await
-            .unwrap();
+        type_into(&a, "share-user", "rep2").await;
         // The typeahead fills the hidden id once the list has loaded.
         for _ in 0..50 {
             let v = a
@@ -559,12 +514,7 @@ async fn reps_register_share_and_meet_duplicates() {
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        a.find(Locator::Css("#share-form input[name='can_write']"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        press(&a, "#share-form input[name='can_write']").await;
         click(&a, "share-submit").await;
         expect_text(&a, "#shares .list-group-item span", "杨帆 · 可编辑").await;
         shot(&a, "customer-shared").await;
@@ -573,30 +523,15 @@ async fn reps_register_share_and_meet_duplicates() {
         b.goto(&format!("{base}/r/customers?q=新晨")).await.unwrap();
         expect_text(&b, "#list-total", "共 1 条").await;
         b.goto(&format!("{base}{customer_url}/edit")).await.unwrap();
-        b.find(Locator::Css("#fld-grade option[value='B']"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        press(&b, "#fld-grade option[value='B']").await;
         click(&b, "save-record").await;
         expect_text(&b, "#record-title", "惠州新晨光电科技有限公司").await;
         assert!(text_of(&b, "main").await.contains("B 级"));
 
         // rep2 registers the same company spelled in Traditional with full-width brackets.
         b.goto(&format!("{base}/r/customers/new")).await.unwrap();
-        b.find(Locator::Id("fld-name"))
-            .await
-            .unwrap()
-            .send_keys("惠州新晨光電科技（中国）有限公司")
-            .await
-            .unwrap();
-        b.find(Locator::Css("#fld-kind option[value='company']"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        type_into(&b, "fld-name", "惠州新晨光電科技（中国）有限公司").await;
+        press(&b, "#fld-kind option[value='company']").await;
         click(&b, "save-record").await;
         let msg = text_of(&b, "#form-error").await;
         assert!(msg.contains("陈静") && msg.contains("一组"), "{msg}");
