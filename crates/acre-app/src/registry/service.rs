@@ -97,22 +97,10 @@ impl App {
         rt: &'static RecordType,
         q: &ListQuery,
     ) -> Result<(Vec<Record>, i64)> {
-        let q = ListQuery {
+        let q = &ListQuery {
             limit: q.limit.clamp(1, super::query::MAX_LIMIT),
             ..q.clone()
         };
-        self.list_records_unbounded(actor, rt, &q, true).await
-    }
-
-    /// Like `list_records` without the page-size cap (exports read in
-    /// batches); with `count` false the total is skipped (answered as -1).
-    pub(crate) async fn list_records_unbounded(
-        &self,
-        actor: &Actor,
-        rt: &'static RecordType,
-        q: &ListQuery,
-        count: bool,
-    ) -> Result<(Vec<Record>, i64)> {
         if !Self::may_read(actor, rt, q.trash) {
             return Err(AppError::forbidden());
         }
@@ -122,18 +110,15 @@ impl App {
         if let Some(p) = rt.access.row_predicate(actor, &mut s) {
             s.push(&format!(" AND {p}"));
         }
-        let count = if count {
-            self.db
-                .fetch_optional(
-                    &format!("SELECT COUNT(*) AS n FROM {} t{}", rt.table, s.text),
-                    &s.args,
-                )
-                .await?
-                .map(|r| r.i64("n"))
-                .unwrap_or(0)
-        } else {
-            -1
-        };
+        let count = self
+            .db
+            .fetch_optional(
+                &format!("SELECT COUNT(*) AS n FROM {} t{}", rt.table, s.text),
+                &s.args,
+            )
+            .await?
+            .map(|r| r.i64("n"))
+            .unwrap_or(0);
         let order = sql::order_by(rt, q.sort.as_deref(), self.db.backend());
         // SQLite's planner prefers a filter's index and then sorts every
         // match, even when thousands match and the sort column's index would

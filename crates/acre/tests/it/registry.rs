@@ -65,6 +65,15 @@ fn sample<'a>(
     })
 }
 
+/// The staged import job named in the mapping page's form action.
+fn import_job(html: &str, res: &str) -> i64 {
+    html.split(&format!("/r/{res}/import/"))
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .and_then(|s| s.parse().ok())
+        .expect("the mapping page names its job")
+}
+
 fn docx_text(bytes: &[u8]) -> String {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("docx is a zip");
     let mut s = String::new();
@@ -247,13 +256,7 @@ storage_test!(
                 )
                 .await;
             assert_eq!(job.status, StatusCode::OK, "{res}: {}", job.text);
-            let job_id = job
-                .text
-                .split(&format!("/r/{res}/import/"))
-                .nth(1)
-                .and_then(|s| s.split('"').next())
-                .and_then(|s| s.parse::<i64>().ok())
-                .expect("job id");
+            let job_id = import_job(&job.text, res);
             let mut fields: Vec<(String, String)> = vec![
                 ("csrf_token".into(), c.csrf.clone().unwrap()),
                 ("policy".into(), "skip".into()),
@@ -451,13 +454,7 @@ storage_test!(csv_in_gbk_and_big5_imports, |t: TestApp| async move {
             .upload("/r/competitors/import", "file", "竞争对手.csv", &bytes)
             .await;
         assert_eq!(r.status, StatusCode::OK, "{}", r.text);
-        let job: i64 = r
-            .text
-            .split("/r/competitors/import/")
-            .nth(1)
-            .and_then(|s| s.split('"').next())
-            .and_then(|s| s.parse().ok())
-            .unwrap();
+        let job: i64 = import_job(&r.text, "competitors");
         let csrf = c.csrf.clone().unwrap();
         let pairs = [
             ("csrf_token", csrf.as_str()),
@@ -491,13 +488,7 @@ storage_test!(csv_in_gbk_and_big5_imports, |t: TestApp| async move {
     let r = c
         .upload("/r/competitors/import", "file", "bad.csv", &bytes)
         .await;
-    let job: i64 = r
-        .text
-        .split("/r/competitors/import/")
-        .nth(1)
-        .and_then(|s| s.split('"').next())
-        .and_then(|s| s.parse().ok())
-        .unwrap();
+    let job: i64 = import_job(&r.text, "competitors");
     let csrf = c.csrf.clone().unwrap();
     let pairs = [
         ("csrf_token", csrf.as_str()),
