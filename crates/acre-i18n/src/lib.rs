@@ -179,40 +179,31 @@ fn group_thousands(n: u64, sign: &str) -> String {
     out
 }
 
+/// Every file of one locale, one after the other, for the completeness test.
+macro_rules! locale_files {
+    ($dir:literal) => {
+        concat!(
+            include_str!(concat!("../locales/", $dir, "/main.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $dir, "/kb.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $dir, "/customers.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $dir, "/pool.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $dir, "/grading.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $dir, "/search.ftl"))
+        )
+    };
+}
+
 /// The keys defined in each locale's files, for the completeness test.
 pub fn keys_by_locale() -> Vec<(Locale, Vec<String>)> {
-    // Every file of a locale, one after the other (`main.ftl`, `kb.ftl`, then `customers.ftl`).
     let files: [(Locale, &str); 3] = [
-        (
-            Locale::ZhCn,
-            concat!(
-                include_str!("../locales/zh-CN/main.ftl"),
-                "\n",
-                include_str!("../locales/zh-CN/kb.ftl"),
-                "\n",
-                include_str!("../locales/zh-CN/customers.ftl")
-            ),
-        ),
-        (
-            Locale::ZhTw,
-            concat!(
-                include_str!("../locales/zh-TW/main.ftl"),
-                "\n",
-                include_str!("../locales/zh-TW/kb.ftl"),
-                "\n",
-                include_str!("../locales/zh-TW/customers.ftl")
-            ),
-        ),
-        (
-            Locale::En,
-            concat!(
-                include_str!("../locales/en/main.ftl"),
-                "\n",
-                include_str!("../locales/en/kb.ftl"),
-                "\n",
-                include_str!("../locales/en/customers.ftl")
-            ),
-        ),
+        (Locale::ZhCn, locale_files!("zh-CN")),
+        (Locale::ZhTw, locale_files!("zh-TW")),
+        (Locale::En, locale_files!("en")),
     ];
     files
         .iter()

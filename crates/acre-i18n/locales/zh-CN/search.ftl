@@ -1,0 +1,1 @@
+## Search: global search box, pinyin and Traditional/Simplified matching (design.md §7).
