@@ -18,6 +18,8 @@ pub enum ErrorCode {
     InUse,
     /// The customer exists already (CU17); the message names its owner.
     DuplicateCustomer,
+    /// A rule's limit stops the action (daily claims, holding cap…); the message says which.
+    LimitReached,
     ValidationFailed,
     TooManyRequests,
     Unavailable,
@@ -26,7 +28,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code, for the documented table.
-    pub const ALL: [ErrorCode; 13] = [
+    pub const ALL: [ErrorCode; 14] = [
         ErrorCode::BadRequest,
         ErrorCode::Unauthenticated,
         ErrorCode::InvalidCredentials,
@@ -36,6 +38,7 @@ impl ErrorCode {
         ErrorCode::StaleVersion,
         ErrorCode::InUse,
         ErrorCode::DuplicateCustomer,
+        ErrorCode::LimitReached,
         ErrorCode::ValidationFailed,
         ErrorCode::TooManyRequests,
         ErrorCode::Unavailable,
@@ -56,6 +59,7 @@ impl ErrorCode {
             ErrorCode::StaleVersion => ("stale_version", 409, "err-stale"),
             ErrorCode::InUse => ("in_use", 409, "err-in-use"),
             ErrorCode::DuplicateCustomer => ("duplicate_customer", 409, "err-duplicate-customer"),
+            ErrorCode::LimitReached => ("limit_reached", 409, "err-limit-reached"),
             ErrorCode::ValidationFailed => ("validation_failed", 422, "err-validation"),
             ErrorCode::TooManyRequests => ("too_many_requests", 429, "err-throttled"),
             ErrorCode::Unavailable => ("unavailable", 503, "err-unavailable"),

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod actor;
+pub mod allocation;
 pub mod attachments;
 pub mod auth;
 pub mod customers;

@@ -48,6 +48,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0007_record_keys.sql"),
         include_str!("../migrations/postgres/0007_record_keys.sql"),
     ),
+    (
+        8,
+        "allocation",
+        include_str!("../migrations/sqlite/0008_allocation.sql"),
+        include_str!("../migrations/postgres/0008_allocation.sql"),
+    ),
 ];
 
 /// Arbitrary key for PostgreSQL's advisory lock, so two starting servers do

@@ -88,12 +88,23 @@ impl Application {
     }
 }
 
-/// Drop expired sessions and old login failures every ten minutes. Safe to run
-/// on every instance at once: the deletes are idempotent.
+/// Drop expired sessions and old login failures every ten minutes (safe on
+/// every instance at once: the deletes are idempotent), and run the pool's
+/// idle rule on the one instance that holds its lease.
 async fn housekeeping(app: App) {
     let mut tick = tokio::time::interval(Duration::from_secs(600));
+    let me = acre_app::secret::random_hex(16);
     loop {
         tick.tick().await;
+        match app.take_lease("idle_rule", &me, 15 * 60 * 1000).await {
+            Ok(true) => match app.run_idle_rule(acre_app::store::now_ms()).await {
+                Ok(n) if n > 0 => tracing::info!(moved = n, "idle customers returned to the pool"),
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "idle rule failed"),
+            },
+            Ok(false) => {}
+            Err(e) => tracing::warn!(error = %e, "lease failed"),
+        }
         if let Err(e) = app.purge_expired().await {
             tracing::warn!(error = %e, "housekeeping failed");
         }

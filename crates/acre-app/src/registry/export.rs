@@ -120,7 +120,7 @@ impl App {
         }
         let mut s = sql::Sql::default();
         sql::where_clause(rt, q, &mut s);
-        if let Some(p) = rt.access.row_predicate(actor, &mut s) {
+        if let Some(p) = rt.access.list_predicate(actor, &mut s, q.pool) {
             s.push(&format!(" AND {p}"));
         }
         let order = sql::order_by(rt, q.sort.as_deref(), self.db.backend());

@@ -37,6 +37,8 @@ pub struct ListQuery {
     pub offset: i64,
     /// The trash instead of live records.
     pub trash: bool,
+    /// Customers: the unassigned pool instead of owned customers.
+    pub pool: bool,
     /// Columns to show (UI and exports); empty means the type's default.
     pub columns: Vec<String>,
 }
@@ -60,6 +62,7 @@ impl ListQuery {
                 "offset" => q.offset = v.parse().unwrap_or(0),
                 "page" => page = v.parse().ok(),
                 "trash" => q.trash = matches!(v, "1" | "true" | "on"),
+                "pool" => q.pool = matches!(v, "1" | "true" | "on"),
                 "cols" => {
                     q.columns = v
                         .split(',')

@@ -44,18 +44,39 @@ impl Access {
     }
 
     /// The rows the actor may see, as one SQL predicate on `t` composed into
-    /// every list, count, export, pick and lookup; `None` when all rows are.
+    /// every lookup, count, export, pick and list; `None` when all rows are.
+    /// Customers in the pool (no owner) are open to every reader.
     pub fn row_predicate(self, actor: &Actor, sql: &mut Sql) -> Option<String> {
-        self.predicate(actor, sql, false)
+        self.predicate(actor, sql, Mode::Read)
     }
 
     /// The rows the actor may change: like `row_predicate`, but a share
-    /// counts only when it is read-write.
+    /// counts only when it is read-write, and only those who allocate
+    /// customers maintain the pool.
     pub fn write_predicate(self, actor: &Actor, sql: &mut Sql) -> Option<String> {
-        self.predicate(actor, sql, true)
+        self.predicate(actor, sql, Mode::Write)
     }
 
-    fn predicate(self, actor: &Actor, sql: &mut Sql, write: bool) -> Option<String> {
+    /// The rows of a list: for customers either the owned ones the actor may
+    /// see or, with `pool`, the unassigned pool (公海) — never both mixed.
+    pub fn list_predicate(self, actor: &Actor, sql: &mut Sql, pool: bool) -> Option<String> {
+        match (self, pool) {
+            (Access::Customer, true) => Some("t.owner_id IS NULL".into()),
+            (Access::Customer, false) => Some(match self.predicate(actor, sql, Mode::Owned) {
+                Some(p) => format!("t.owner_id IS NOT NULL AND {p}"),
+                None => "t.owner_id IS NOT NULL".into(),
+            }),
+            _ => self.predicate(actor, sql, Mode::Read),
+        }
+    }
+
+    fn predicate(self, actor: &Actor, sql: &mut Sql, mode: Mode) -> Option<String> {
+        // Who may see the pool's customers, and their contacts.
+        let pool_open = match mode {
+            Mode::Read => self == Access::Customer || actor.can(Capability::AllocateCustomers),
+            Mode::Write => actor.can(Capability::AllocateCustomers),
+            Mode::Owned => false,
+        };
         // Own or in scope, or shared with the actor (and not expired).
         let customer = |alias: &str, sql: &mut Sql| {
             let (pred, args) = crate::org::owner_predicate(
@@ -69,13 +90,18 @@ impl Access {
             sql.args.extend(args);
             let me = sql.arg(actor.id().into());
             let now = sql.arg(acre_store::now_ms().into());
-            let rw = if write {
+            let rw = if mode == Mode::Write {
                 " AND sh.can_write = TRUE"
             } else {
                 ""
             };
+            let pool = if pool_open {
+                format!("{alias}.owner_id IS NULL OR ")
+            } else {
+                String::new()
+            };
             Some(format!(
-                "({pred} OR {alias}.id IN (SELECT sh.customer_id FROM customer_shares sh WHERE sh.user_id = {me}{rw} \
+                "({pool}{pred} OR {alias}.id IN (SELECT sh.customer_id FROM customer_shares sh WHERE sh.user_id = {me}{rw} \
                  AND (sh.expires_at IS NULL OR sh.expires_at > {now})))"
             ))
         };
@@ -87,6 +113,15 @@ impl Access {
             }),
         }
     }
+}
+
+/// What a visibility predicate is for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Read,
+    Write,
+    /// A list of owned customers (the pool is listed on its own).
+    Owned,
 }
 
 /// A list of records of another type shown on this type's detail page.

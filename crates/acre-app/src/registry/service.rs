@@ -107,7 +107,7 @@ impl App {
         let fields = self.list_fields(rt, q);
         let mut s = Sql::default();
         sql::where_clause(rt, q, &mut s);
-        if let Some(p) = rt.access.row_predicate(actor, &mut s) {
+        if let Some(p) = rt.access.list_predicate(actor, &mut s, q.pool) {
             s.push(&format!(" AND {p}"));
         }
         let count = self
@@ -130,7 +130,7 @@ impl App {
                 ..Sql::default()
             };
             sql::where_clause(rt, q, &mut s);
-            if let Some(p) = rt.access.row_predicate(actor, &mut s) {
+            if let Some(p) = rt.access.list_predicate(actor, &mut s, q.pool) {
                 s.push(&format!(" AND {p}"));
             }
         }
@@ -301,15 +301,16 @@ impl App {
     }
 
     /// Who owns a customer is the registrar's when they only see their own
-    /// (a rep); handing a customer over is a transfer, not an edit.
+    /// (a rep). After that the owner changes only by allocation, transfer or
+    /// claim (`allocation`), which keep the ownership history: never by an edit.
     fn owner_rule(actor: &Actor, rt: &RecordType, input: &mut Input, creating: bool) {
-        if rt.access == super::Access::Customer && actor.role.scope() == acre_domain::ScopeKind::Own
-        {
-            if creating {
-                input.insert("owner_id".into(), actor.id().to_string());
-            } else {
-                input.remove("owner_id");
-            }
+        if rt.access != super::Access::Customer {
+            return;
+        }
+        if !creating {
+            input.remove("owner_id");
+        } else if actor.role.scope() == acre_domain::ScopeKind::Own {
+            input.insert("owner_id".into(), actor.id().to_string());
         }
     }
 
@@ -354,6 +355,13 @@ impl App {
             })
             .collect();
         audit::record(tx, Some(actor.id()), rt.entity, id, "created", &changes).await?;
+        if rt.access == super::Access::Customer {
+            let owner = values
+                .iter()
+                .find(|(f, _)| f.key == "owner_id")
+                .map(|(_, v)| v.clone());
+            crate::allocation::registered(tx, actor, id, owner).await?;
+        }
         Ok(id)
     }
 
@@ -388,6 +396,16 @@ impl App {
         input: &Input,
     ) -> Result<i64> {
         let mut input = input.clone();
+        if rt.access == super::Access::Customer
+            && let Some(owner) = input.get("owner_id")
+            && *owner
+                != to_input(
+                    rt.field("owner_id").expect("customers have owners"),
+                    &current.get("owner_id"),
+                )
+        {
+            return Err(AppError::field("owner_id", "err-owner-by-allocation"));
+        }
         Self::owner_rule(actor, rt, &mut input, false);
         let values = self
             .validate_input(tx, actor, rt, &input, true, Some(current.id))

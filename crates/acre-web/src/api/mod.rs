@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1/`: same services, same permission checks as
 //! the pages. Errors are always `{"error":{"code","message","fields"}}`.
 
+mod allocation;
 mod auth;
 mod departments;
 mod json;
@@ -45,6 +46,13 @@ pub fn routes() -> Router<AppState> {
             get(shares::list).post(shares::share),
         )
         .route("/customers/{id}/shares/{user}", delete(shares::unshare))
+        .route("/customers/{id}/ownership", get(allocation::ownership))
+        .route("/customer-moves/preview", post(allocation::preview))
+        .route("/customer-moves", post(allocation::run))
+        .route(
+            "/pool/rules",
+            get(allocation::get_rules).put(allocation::put_rules),
+        )
         .route("/{res}", get(records::list).post(records::create))
         .route("/{res}/schema", get(records::schema))
         .route("/{res}/export.xlsx", get(crate::records::api_export_xlsx))

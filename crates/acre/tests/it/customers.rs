@@ -98,7 +98,8 @@ storage_test!(
             .await;
         assert_eq!(r.status, StatusCode::NOT_FOUND);
 
-        // rep1 cannot hand the customer over by editing the owner.
+        // rep1 cannot hand the customer over by editing the owner; nothing
+        // of that edit is saved.
         let r = rep1
             .json(
                 Method::PATCH,
@@ -106,10 +107,18 @@ storage_test!(
                 json!({"version": 1, "owner_id": rep2_id, "grade": "B"}),
             )
             .await;
-        assert_eq!(r.status, StatusCode::OK);
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         let got = rep1.get(&format!("/api/v1/customers/{cid}")).await.json();
         assert_eq!(got["owner_id"], t.user_id("rep1").await);
-        assert_eq!(got["grade"], "B");
+        assert!(got["grade"].is_null());
+        let r = rep1
+            .json(
+                Method::PATCH,
+                &format!("/api/v1/customers/{cid}"),
+                json!({"version": 1, "grade": "B"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK);
 
         // Managers see their team's customers, not the other team's; the GM all.
         let mut m1 = t.login("manager1").await;
@@ -133,12 +142,22 @@ storage_test!(
                 .json()["total"],
             1
         );
-        // A manager edits a team member's customer and may assign it.
+        // A manager edits a team member's customer; the owner changes only
+        // by assigning it, which keeps the ownership history.
         let r = m1
             .json(
                 Method::PATCH,
                 &format!("/api/v1/customers/{cid}"),
                 json!({"version": 2, "owner_id": t.user_id("rep3").await}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+        assert!(r.json()["error"]["fields"]["owner_id"].is_string());
+        let r = m1
+            .json(
+                Method::POST,
+                "/api/v1/customer-moves",
+                json!({"action": "assign", "ids": [cid], "to_user": t.user_id("rep3").await}),
             )
             .await;
         assert_eq!(r.status, StatusCode::OK, "{}", r.text);

@@ -6,6 +6,7 @@ mod harness;
 
 mod accounts;
 mod admin;
+mod allocation;
 mod api_tokens;
 mod auth;
 mod browser;

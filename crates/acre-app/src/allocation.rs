@@ -1,0 +1,806 @@
+//! Who owns a customer (CU4 allocation, CU5 transfer, the pool 公海): every
+//! change of owner — register, reclaim, assign, transfer, claim, release, the
+//! idle rule — goes through `move_customers`, one transaction of a few
+//! set-based statements that writes ownership history beside the change, so
+//! 100,000 customers move as fast as ten and the history is never partial.
+
+use acre_domain::{Capability, Role};
+use acre_store::{Tx, Value, now_ms};
+
+use crate::customers::CUSTOMERS;
+use crate::error::{AppError, ErrorCode, Result};
+use crate::registry::ListQuery;
+use crate::registry::service::MAX_BULK;
+use crate::registry::sql::{self, Sql};
+use crate::{Actor, App};
+
+/// Why a customer joined or left someone's territory (CU12), plus the two
+/// reasons the system itself gives (reallocated by a manager, idle).
+pub const REASONS: &[&str] = &[
+    "exchange",
+    "closed_down",
+    "won",
+    "lost",
+    "new_development",
+    "handed_over",
+    "reallocated",
+    "idle",
+];
+
+/// A day in China Standard Time, where the daily claim limit resets.
+const CST_OFFSET_MS: i64 = 8 * 3600 * 1000;
+const DAY_MS: i64 = 24 * 3600 * 1000;
+
+/// Which customers an action takes: those matching a list query (the same
+/// filter language as the customer list) or chosen ones.
+#[derive(Clone, Debug)]
+pub enum Selection {
+    Query(ListQuery),
+    Ids(Vec<i64>),
+}
+
+/// What happens to the selected customers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Manager: owners removed, customers go to the pool (重新分配).
+    Reclaim,
+    /// Manager: to a chosen person, from the pool or from the team (功能分配 / 选择分配).
+    Assign(i64),
+    /// Owner: to a colleague (转交).
+    Transfer(i64),
+    /// Rep: from the pool to oneself (领取).
+    Claim,
+    /// Owner: back to the pool (放弃).
+    Release,
+    /// The idle rule (no follow-up for N days), run by the background job.
+    Idle,
+}
+
+impl Selection {
+    /// Chosen ids when there are any, else the customers matching `filter`
+    /// (list query pairs such as `f.grade=A,B`).
+    pub fn from_parts(filter: &[(String, String)], ids: &[i64]) -> Result<Selection> {
+        if ids.is_empty() {
+            Ok(Selection::Query(ListQuery::parse(&CUSTOMERS, filter)?))
+        } else {
+            Ok(Selection::Ids(ids.to_vec()))
+        }
+    }
+}
+
+impl Action {
+    /// From its stable name (`reclaim`, `assign`, `transfer`, `claim`,
+    /// `release`) and the receiving person where one is needed.
+    pub fn parse(name: &str, to_user: Option<i64>) -> Result<Action> {
+        let to = || to_user.ok_or_else(|| AppError::field("to_user", "err-required"));
+        Ok(match name {
+            "reclaim" => Action::Reclaim,
+            "assign" => Action::Assign(to()?),
+            "transfer" => Action::Transfer(to()?),
+            "claim" => Action::Claim,
+            "release" => Action::Release,
+            _ => return Err(AppError::field("action", "err-option")),
+        })
+    }
+
+    /// Stable key in `ownership_history.action` and locale keys `own-action-{key}`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Action::Reclaim => "reclaimed",
+            Action::Assign(_) => "assigned",
+            Action::Transfer(_) => "transferred",
+            Action::Claim => "claimed",
+            Action::Release => "released",
+            Action::Idle => "idle_reclaimed",
+        }
+    }
+    fn to_user(self, actor: &Actor) -> Option<i64> {
+        match self {
+            Action::Assign(u) | Action::Transfer(u) => Some(u),
+            Action::Claim => Some(actor.id()),
+            Action::Reclaim | Action::Release | Action::Idle => None,
+        }
+    }
+    fn default_reason(self) -> &'static str {
+        match self {
+            Action::Reclaim | Action::Assign(_) => "reallocated",
+            Action::Claim => "new_development",
+            Action::Idle => "idle",
+            Action::Transfer(_) | Action::Release => "handed_over",
+        }
+    }
+}
+
+/// How many customers an action would move, and from whom (the preview
+/// shown before anything runs).
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Preview {
+    pub count: i64,
+    /// `(current owner, their name, count)`, largest first; no owner = the pool.
+    pub by_owner: Vec<(Option<i64>, String, i64)>,
+}
+
+/// The outcome of a move.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Moved {
+    pub run_id: i64,
+    pub moved: i64,
+}
+
+/// One row of a customer's ownership history.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct OwnershipEntry {
+    pub at: i64,
+    pub action: String,
+    pub reason: Option<String>,
+    pub from_user: Option<String>,
+    pub to_user: Option<String>,
+    pub by_user: Option<String>,
+    pub note: Option<String>,
+}
+
+/// The pool's rules (one row in `pool_rules`); `None` means no limit.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct PoolRules {
+    pub daily_claim_limit: Option<i64>,
+    pub cooldown_days: Option<i64>,
+    pub holding_cap: Option<i64>,
+    /// Days without follow-up before a customer of grade A, B, C, D or no
+    /// grade returns to the pool.
+    pub idle_days: [Option<i64>; 5],
+    pub warn_days: i64,
+}
+
+/// Grades in the order of `PoolRules::idle_days`; the last is "no grade".
+pub const IDLE_GRADES: [&str; 5] = ["A", "B", "C", "D", ""];
+
+/// Start of today in China Standard Time, as epoch milliseconds.
+pub fn cst_day_start(now: i64) -> i64 {
+    (now + CST_OFFSET_MS).div_euclid(DAY_MS) * DAY_MS - CST_OFFSET_MS
+}
+
+impl App {
+    /// The WHERE (on `customers t`) of the customers an action may take: the
+    /// selection, live rows, and what the actor may move.
+    fn movable(&self, actor: &Actor, sel: &Selection, action: Action, s: &mut Sql) -> Result<()> {
+        match sel {
+            Selection::Query(q) => {
+                let q = ListQuery {
+                    trash: false,
+                    ..q.clone()
+                };
+                sql::where_clause(&CUSTOMERS, &q, s);
+            }
+            Selection::Ids(ids) => {
+                if ids.is_empty() || ids.len() > MAX_BULK {
+                    return Err(AppError::field("ids", "err-select-customers"));
+                }
+                s.push(" WHERE t.deleted_at IS NULL AND t.id IN (");
+                let marks: Vec<String> = ids.iter().map(|id| s.arg(Value::from(*id))).collect();
+                s.push(&marks.join(", "));
+                s.push(")");
+            }
+        }
+        let scope = |s: &mut Sql| {
+            let (pred, args) = crate::org::owner_predicate(actor, "t.owner_id", s.args.len() + 1);
+            s.args.extend(args);
+            pred
+        };
+        match action {
+            Action::Reclaim => {
+                actor.require(Capability::AllocateCustomers)?;
+                let p = scope(s);
+                s.push(&format!(" AND t.owner_id IS NOT NULL AND {p}"));
+            }
+            Action::Assign(to) => {
+                actor.require(Capability::AllocateCustomers)?;
+                let p = scope(s);
+                let to = s.arg(to.into());
+                s.push(&format!(
+                    " AND (t.owner_id IS NULL OR ({p} AND t.owner_id <> {to}))"
+                ));
+            }
+            Action::Transfer(_) | Action::Release => {
+                actor.require(Capability::EditCustomers)?;
+                let me = s.arg(actor.id().into());
+                s.push(&format!(" AND t.owner_id = {me}"));
+            }
+            Action::Claim => {
+                actor.require(Capability::EditCustomers)?;
+                s.push(" AND t.owner_id IS NULL");
+            }
+            Action::Idle => {}
+        }
+        Ok(())
+    }
+
+    /// How many customers the action would move now, by current owner.
+    pub async fn preview_move(
+        &self,
+        actor: &Actor,
+        sel: &Selection,
+        action: Action,
+    ) -> Result<Preview> {
+        let mut s = Sql::default();
+        self.movable(actor, sel, action, &mut s)?;
+        let rows = self
+            .db
+            .fetch_all(
+                &format!(
+                    "SELECT t.owner_id, COUNT(*) AS n FROM customers t{} GROUP BY t.owner_id ORDER BY n DESC",
+                    s.text
+                ),
+                &s.args,
+            )
+            .await?;
+        let ids: Vec<i64> = rows.iter().filter_map(|r| r.opt_i64("owner_id")).collect();
+        let names = acre_store::users::names(&self.db, &ids).await?;
+        let by_owner: Vec<(Option<i64>, String, i64)> = rows
+            .iter()
+            .map(|r| {
+                let owner = r.opt_i64("owner_id");
+                let name = owner
+                    .and_then(|o| names.get(&o).cloned())
+                    .unwrap_or_default();
+                (owner, name, r.i64("n"))
+            })
+            .collect();
+        Ok(Preview {
+            count: by_owner.iter().map(|(_, _, n)| n).sum(),
+            by_owner,
+        })
+    }
+
+    /// Move the selected customers. `expected` is the count the person saw in
+    /// the preview: if the matches changed since, nothing moves (409).
+    pub async fn move_customers(
+        &self,
+        actor: &Actor,
+        sel: &Selection,
+        action: Action,
+        reason: Option<&str>,
+        note: Option<&str>,
+        expected: Option<i64>,
+    ) -> Result<Moved> {
+        let reason = match reason.map(str::trim).filter(|r| !r.is_empty()) {
+            Some(r) if REASONS.contains(&r) => r,
+            Some(_) => return Err(AppError::field("reason", "err-option")),
+            None if matches!(action, Action::Transfer(_)) => {
+                return Err(AppError::field("reason", "err-required"));
+            }
+            None => action.default_reason(),
+        };
+        let note = note.map(str::trim).filter(|n| !n.is_empty());
+        if note.is_some_and(|n| n.chars().count() > 500) {
+            return Err(AppError::field("note", "err-too-long"));
+        }
+        if let Some(to) = action.to_user(actor) {
+            self.check_recipient(actor, action, to).await?;
+        }
+        let mut s = Sql::default();
+        self.movable(actor, sel, action, &mut s)?;
+        let mut tx = self.db.begin().await?;
+        if let Selection::Ids(ids) = sel {
+            lock_rows(&mut tx, ids).await?;
+        }
+        let count = tx
+            .fetch_optional(
+                &format!("SELECT COUNT(*) AS n FROM customers t{}", s.text),
+                &s.args,
+            )
+            .await?
+            .map(|r| r.i64("n"))
+            .unwrap_or(0);
+        if expected.is_some_and(|e| e != count) {
+            return Err(AppError::new(ErrorCode::StaleVersion).with_message("err-moved-meanwhile"));
+        }
+        if count == 0 {
+            return Err(AppError::field("ids", "err-nothing-to-move"));
+        }
+        if action == Action::Claim {
+            self.check_claim(&mut tx, actor, &s, count).await?;
+        }
+        if let Action::Transfer(to) = action {
+            check_cap(&mut tx, to, count, self.pool_rules().await?.holding_cap).await?;
+        }
+        let criteria = match sel {
+            Selection::Query(q) => format!("{:?} {:?}", q.q, q.filters),
+            Selection::Ids(ids) => format!("{} ids", ids.len()),
+        };
+        let step = Step {
+            action,
+            to: action.to_user(actor),
+            reason,
+            note,
+            by: Some(actor.id()),
+            criteria: &criteria,
+        };
+        let run_id = apply(&mut tx, &s, &step, count).await?;
+        tx.commit().await?;
+        Ok(Moved {
+            run_id,
+            moved: count,
+        })
+    }
+
+    /// The person receiving customers must be active and able to own them; a
+    /// manager assigns within their own team.
+    async fn check_recipient(&self, actor: &Actor, action: Action, to: i64) -> Result<()> {
+        let user = acre_store::users::by_id(&self.db, to)
+            .await?
+            .filter(|u| u.active)
+            .ok_or_else(|| AppError::field("to_user", "err-no-such-user"))?;
+        let role = Role::from_key(&user.role).unwrap_or(Role::Rep);
+        if !role.can(Capability::EditCustomers) {
+            return Err(AppError::field("to_user", "err-cannot-own-customers"));
+        }
+        match action {
+            Action::Transfer(_) if to == actor.id() => {
+                Err(AppError::field("to_user", "err-transfer-self"))
+            }
+            Action::Assign(_) => {
+                let (pred, args) = crate::org::owner_predicate(actor, "u.id", 2);
+                let mut all = vec![Value::from(to)];
+                all.extend(args);
+                let ok = self
+                    .db
+                    .fetch_optional(
+                        &format!("SELECT u.id FROM users u WHERE u.id = $1 AND {pred}"),
+                        &all,
+                    )
+                    .await?
+                    .is_some();
+                if ok {
+                    Ok(())
+                } else {
+                    Err(AppError::field("to_user", "err-not-in-team"))
+                }
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// The pool's limits on a claim: per day, the former owner's wait, the cap.
+    async fn check_claim(&self, tx: &mut Tx, actor: &Actor, s: &Sql, count: i64) -> Result<()> {
+        let rules = self.pool_rules().await?;
+        let now = now_ms();
+        if let Some(limit) = rules.daily_claim_limit {
+            let today = tx
+                .fetch_optional(
+                    "SELECT COUNT(*) AS n FROM ownership_history WHERE to_user = $1 AND action = 'claimed' AND at >= $2",
+                    &[actor.id().into(), cst_day_start(now).into()],
+                )
+                .await?
+                .map(|r| r.i64("n"))
+                .unwrap_or(0);
+            if today + count > limit {
+                let mut e = AppError::new(ErrorCode::LimitReached).with_message("err-claim-limit");
+                e.args = vec![
+                    ("limit", limit.to_string()),
+                    ("left", (limit - today).max(0).to_string()),
+                ];
+                return Err(e);
+            }
+        }
+        if let Some(days) = rules.cooldown_days.filter(|d| *d > 0) {
+            let mut c = Sql {
+                args: s.args.clone(),
+                ..Sql::default()
+            };
+            let me = c.arg(actor.id().into());
+            let since = c.arg((now - days * DAY_MS).into());
+            let recent = tx
+                .fetch_optional(
+                    &format!(
+                        "SELECT COUNT(*) AS n FROM ownership_history h WHERE h.from_user = {me} AND h.to_user IS NULL \
+                         AND h.at > {since} AND h.customer_id IN (SELECT t.id FROM customers t{})",
+                        s.text
+                    ),
+                    &c.args,
+                )
+                .await?
+                .map(|r| r.i64("n"))
+                .unwrap_or(0);
+            if recent > 0 {
+                let mut e =
+                    AppError::new(ErrorCode::LimitReached).with_message("err-claim-cooldown");
+                e.args = vec![("days", days.to_string())];
+                return Err(e);
+            }
+        }
+        check_cap(tx, actor.id(), count, rules.holding_cap).await
+    }
+
+    /// A customer's owners over time, newest first.
+    pub async fn ownership_history(
+        &self,
+        actor: &Actor,
+        customer: i64,
+    ) -> Result<Vec<OwnershipEntry>> {
+        self.get_record(actor, &CUSTOMERS, customer, false).await?;
+        let rows = self
+            .db
+            .fetch_all(
+                "SELECT h.at, h.action, h.reason, fu.display_name AS from_name, tu.display_name AS to_name, \
+                 bu.display_name AS by_name, r.note FROM ownership_history h \
+                 LEFT JOIN users fu ON fu.id = h.from_user LEFT JOIN users tu ON tu.id = h.to_user \
+                 LEFT JOIN users bu ON bu.id = h.by_user LEFT JOIN allocation_runs r ON r.id = h.run_id \
+                 WHERE h.customer_id = $1 ORDER BY h.at DESC, h.id DESC LIMIT 200",
+                &[customer.into()],
+            )
+            .await?;
+        Ok(rows
+            .iter()
+            .map(|r| OwnershipEntry {
+                at: r.i64("at"),
+                action: r.str("action"),
+                reason: r.opt_str("reason"),
+                from_user: r.opt_str("from_name"),
+                to_user: r.opt_str("to_name"),
+                by_user: r.opt_str("by_name"),
+                note: r.opt_str("note"),
+            })
+            .collect())
+    }
+
+    /// The pool's rules; none set means no limits and no idle rule.
+    pub async fn pool_rules(&self) -> Result<PoolRules> {
+        let Some(r) = self
+            .db
+            .fetch_optional("SELECT * FROM pool_rules WHERE id = 1", &[])
+            .await?
+        else {
+            return Ok(PoolRules {
+                warn_days: 7,
+                ..PoolRules::default()
+            });
+        };
+        Ok(PoolRules {
+            daily_claim_limit: r.opt_i64("daily_claim_limit"),
+            cooldown_days: r.opt_i64("cooldown_days"),
+            holding_cap: r.opt_i64("holding_cap"),
+            idle_days: [
+                r.opt_i64("idle_days_a"),
+                r.opt_i64("idle_days_b"),
+                r.opt_i64("idle_days_c"),
+                r.opt_i64("idle_days_d"),
+                r.opt_i64("idle_days_ungraded"),
+            ],
+            warn_days: r.i64("warn_days"),
+        })
+    }
+
+    /// Change the pool's rules (those who allocate customers).
+    pub async fn set_pool_rules(&self, actor: &Actor, rules: &PoolRules) -> Result<()> {
+        actor.require(Capability::AllocateCustomers)?;
+        let bad = |v: Option<i64>| v.is_some_and(|n| !(0..=100_000).contains(&n));
+        let mut errs = crate::FieldErrors::new();
+        for (k, v) in [
+            ("daily_claim_limit", rules.daily_claim_limit),
+            ("cooldown_days", rules.cooldown_days),
+            ("holding_cap", rules.holding_cap),
+            ("warn_days", Some(rules.warn_days)),
+        ] {
+            if bad(v) {
+                errs.insert(k.into(), "err-number-range".into());
+            }
+        }
+        for (i, v) in rules.idle_days.iter().enumerate() {
+            if bad(*v) || v.is_some_and(|n| n == 0) {
+                errs.insert(format!("idle_days_{i}"), "err-number-range".into());
+            }
+        }
+        if !errs.is_empty() {
+            return Err(AppError::fields(errs));
+        }
+        let mut tx = self.db.begin().await?;
+        tx.execute("DELETE FROM pool_rules WHERE id = 1", &[])
+            .await?;
+        let d = &rules.idle_days;
+        tx.execute(
+            "INSERT INTO pool_rules (id, daily_claim_limit, cooldown_days, holding_cap, idle_days_a, idle_days_b, \
+             idle_days_c, idle_days_d, idle_days_ungraded, warn_days, updated_at, updated_by) \
+             VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+            &[
+                rules.daily_claim_limit.into(),
+                rules.cooldown_days.into(),
+                rules.holding_cap.into(),
+                d[0].into(),
+                d[1].into(),
+                d[2].into(),
+                d[3].into(),
+                d[4].into(),
+                rules.warn_days.into(),
+                now_ms().into(),
+                actor.id().into(),
+            ],
+        )
+        .await?;
+        let change = acre_store::audit::Change {
+            field: "pool_rules".into(),
+            old: None,
+            new: serde_json::to_string(rules).ok(),
+        };
+        acre_store::audit::record(&mut tx, Some(actor.id()), "pool", 1, "updated", &[change])
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+/// A new customer starts its ownership history with its registrar's choice
+/// of owner (none: it starts in the pool).
+pub(crate) async fn registered(
+    tx: &mut Tx,
+    actor: &Actor,
+    customer: i64,
+    owner: Option<Value>,
+) -> Result<()> {
+    let owner = owner.filter(|v| !v.is_null());
+    let now = now_ms();
+    if owner.is_some() {
+        tx.execute(
+            "UPDATE customers SET owned_since = $1 WHERE id = $2",
+            &[now.into(), customer.into()],
+        )
+        .await?;
+    }
+    tx.execute(
+        "INSERT INTO ownership_history (customer_id, from_user, to_user, action, reason, at, by_user) \
+         VALUES ($1, NULL, $2, 'registered', 'new_development', $3, $4)",
+        &[
+            customer.into(),
+            owner.unwrap_or(Value::Int(None)),
+            now.into(),
+            actor.id().into(),
+        ],
+    )
+    .await?;
+    Ok(())
+}
+
+/// One move, as recorded in `allocation_runs`.
+struct Step<'a> {
+    action: Action,
+    to: Option<i64>,
+    reason: &'a str,
+    note: Option<&'a str>,
+    /// Who ran it; `None` for the idle rule, which runs as the system.
+    by: Option<i64>,
+    criteria: &'a str,
+}
+
+/// Move the `count` customers that `s` (a WHERE on `customers t`) selects:
+/// the run, the history (which keeps each customer's previous owner), the
+/// owners, and the old owner's shares — four set-based statements.
+async fn apply(tx: &mut Tx, s: &Sql, step: &Step<'_>, count: i64) -> Result<i64> {
+    let now = now_ms();
+    let run_id = tx
+        .insert(
+            "INSERT INTO allocation_runs (action, criteria, to_user, reason, note, moved, at, by_user) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+            &[
+                step.action.key().into(),
+                step.criteria.into(),
+                step.to.into(),
+                step.reason.into(),
+                step.note.into(),
+                count.into(),
+                now.into(),
+                step.by.into(),
+            ],
+        )
+        .await?;
+    let mut h = Sql {
+        args: s.args.clone(),
+        ..Sql::default()
+    };
+    let to_p = h.arg(step.to.into());
+    let action_p = h.arg(step.action.key().into());
+    let reason_p = h.arg(step.reason.into());
+    let run_p = h.arg(run_id.into());
+    let now_p = h.arg(now.into());
+    let by_p = h.arg(step.by.into());
+    tx.execute(
+        &format!(
+            "INSERT INTO ownership_history (customer_id, from_user, to_user, action, reason, run_id, at, by_user) \
+             SELECT t.id, t.owner_id, {to_p}, {action_p}, {reason_p}, {run_p}, {now_p}, {by_p} FROM customers t{}",
+            s.text
+        ),
+        &h.args,
+    )
+    .await?;
+    let moved_ids = "SELECT customer_id FROM ownership_history WHERE run_id = $1";
+    tx.execute(
+        &format!(
+            "UPDATE customers SET owner_id = $2, owned_since = $3, last_followup_at = NULL, \
+             version = version + 1, updated_at = $4, updated_by = $5 WHERE id IN ({moved_ids})"
+        ),
+        &[
+            run_id.into(),
+            step.to.into(),
+            step.to.map(|_| now).into(),
+            now.into(),
+            step.by.into(),
+        ],
+    )
+    .await?;
+    // A new owner decides afresh whom to share with.
+    tx.execute(
+        &format!("DELETE FROM customer_shares WHERE customer_id IN ({moved_ids})"),
+        &[run_id.into()],
+    )
+    .await?;
+    Ok(run_id)
+}
+
+/// When a customer counts as idle: its last follow-up, else since its owner got it.
+const IDLE_SINCE: &str = "COALESCE(t.last_followup_at, t.owned_since, t.created_at)";
+
+/// The WHERE of owned customers of one grade idle since before `cutoff`.
+fn idle_where(grade: &str, cutoff: i64, s: &mut Sql) {
+    let c = s.arg(cutoff.into());
+    s.push(&format!(
+        " WHERE t.deleted_at IS NULL AND t.owner_id IS NOT NULL AND {IDLE_SINCE} < {c}"
+    ));
+    if grade.is_empty() {
+        s.push(" AND t.grade IS NULL");
+    } else {
+        let g = s.arg(grade.into());
+        s.push(&format!(" AND t.grade = {g}"));
+    }
+}
+
+/// A customer about to return to the pool under the idle rule.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct IdleWarning {
+    pub id: i64,
+    pub name: String,
+    pub grade: Option<String>,
+    /// When the rule will take it.
+    pub due_at: i64,
+}
+
+impl App {
+    /// Return idle customers to the pool, per grade (the background job).
+    /// Returns how many moved.
+    pub async fn run_idle_rule(&self, now: i64) -> Result<i64> {
+        let rules = self.pool_rules().await?;
+        let mut total = 0;
+        for (grade, days) in IDLE_GRADES.iter().zip(rules.idle_days) {
+            let Some(days) = days else { continue };
+            let mut s = Sql::default();
+            idle_where(grade, now - days * DAY_MS, &mut s);
+            let mut tx = self.db.begin().await?;
+            let count = tx
+                .fetch_optional(
+                    &format!("SELECT COUNT(*) AS n FROM customers t{}", s.text),
+                    &s.args,
+                )
+                .await?
+                .map(|r| r.i64("n"))
+                .unwrap_or(0);
+            if count > 0 {
+                let criteria = format!("grade={grade} idle_days={days}");
+                let step = Step {
+                    action: Action::Idle,
+                    to: None,
+                    reason: "idle",
+                    note: None,
+                    by: None,
+                    criteria: &criteria,
+                };
+                apply(&mut tx, &s, &step, count).await?;
+            }
+            tx.commit().await?;
+            total += count;
+        }
+        Ok(total)
+    }
+
+    /// The actor's customers the idle rule will take within the warning
+    /// period, soonest first.
+    pub async fn idle_warnings(&self, actor: &Actor) -> Result<Vec<IdleWarning>> {
+        let rules = self.pool_rules().await?;
+        let now = now_ms();
+        let mut out = Vec::new();
+        for (grade, days) in IDLE_GRADES.iter().zip(rules.idle_days) {
+            let Some(days) = days else { continue };
+            let mut s = Sql::default();
+            idle_where(
+                grade,
+                now - (days - rules.warn_days).max(0) * DAY_MS,
+                &mut s,
+            );
+            let me = s.arg(actor.id().into());
+            let span = s.arg((days * DAY_MS).into());
+            let rows = self
+                .db
+                .fetch_all(
+                    &format!(
+                        "SELECT t.id, t.name, t.grade, {IDLE_SINCE} + {span} AS due FROM customers t{} AND t.owner_id = {me} \
+                         ORDER BY due LIMIT 100",
+                        s.text
+                    ),
+                    &s.args,
+                )
+                .await?;
+            out.extend(rows.iter().map(|r| IdleWarning {
+                id: r.i64("id"),
+                name: r.str("name"),
+                grade: r.opt_str("grade"),
+                due_at: r.i64("due"),
+            }));
+        }
+        out.sort_by_key(|w| w.due_at);
+        Ok(out)
+    }
+
+    /// Run `job` only if this instance holds the lease `name` (taken when
+    /// free or expired, kept by its holder), so one server of many runs it.
+    pub async fn take_lease(&self, name: &str, holder: &str, ttl_ms: i64) -> Result<bool> {
+        let now = now_ms();
+        let n = self
+            .db
+            .execute(
+                "INSERT INTO job_leases (name, holder, expires_at) VALUES ($1, $2, $3) \
+                 ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at \
+                 WHERE job_leases.expires_at < $4 OR job_leases.holder = excluded.holder",
+                &[name.into(), holder.into(), (now + ttl_ms).into(), now.into()],
+            )
+            .await?;
+        Ok(n == 1)
+    }
+}
+
+/// Hold the chosen rows until commit, so two people claiming the same
+/// customer cannot both get it (SQLite's write transaction already serialises).
+async fn lock_rows(tx: &mut Tx, ids: &[i64]) -> Result<()> {
+    if tx.backend() != acre_store::Backend::Postgres {
+        return Ok(());
+    }
+    let marks: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+    let args: Vec<Value> = ids.iter().map(|i| Value::from(*i)).collect();
+    tx.fetch_all(
+        &format!(
+            "SELECT id FROM customers WHERE id IN ({}) FOR UPDATE",
+            marks.join(", ")
+        ),
+        &args,
+    )
+    .await?;
+    Ok(())
+}
+
+/// Refuse when `user` would hold more than the cap (库容).
+async fn check_cap(tx: &mut Tx, user: i64, adding: i64, cap: Option<i64>) -> Result<()> {
+    let Some(cap) = cap else { return Ok(()) };
+    let held = tx
+        .fetch_optional(
+            "SELECT COUNT(*) AS n FROM customers WHERE owner_id = $1 AND deleted_at IS NULL",
+            &[user.into()],
+        )
+        .await?
+        .map(|r| r.i64("n"))
+        .unwrap_or(0);
+    if held + adding > cap {
+        let mut e = AppError::new(ErrorCode::LimitReached).with_message("err-holding-cap");
+        e.args = vec![("cap", cap.to_string()), ("held", held.to_string())];
+        return Err(e);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_claim_day_starts_at_midnight_in_china() {
+        // 2026-11-27 15:59:59 UTC is 23:59:59 in Beijing; a second later is the next day.
+        let before = 1_795_795_199_000;
+        assert_eq!(cst_day_start(before), 1_795_708_800_000);
+        assert_eq!(cst_day_start(before + 1000), 1_795_795_200_000);
+    }
+}
