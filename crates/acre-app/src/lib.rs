@@ -15,6 +15,7 @@ pub mod kb_demo;
 pub mod org;
 pub mod registry;
 pub mod secret;
+pub mod territory;
 pub mod views;
 
 pub use actor::Actor;

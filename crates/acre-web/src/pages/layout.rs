@@ -47,6 +47,17 @@ fn modules(actor: &Actor, t: Tr) -> Vec<NavGroup> {
             None => out.push((rt.module, t.get(&format!("nav-{}", rt.module)), vec![entry])),
         }
     }
+    // The pool, moves and territories belong with the customers.
+    if actor.can(Capability::EditCustomers)
+        && let Some((_, _, items)) = out.iter_mut().find(|(m, _, _)| *m == "customers")
+    {
+        items.push(("/r/customers?pool=1".into(), t.get("pool-name")));
+        items.push(("/customers/moves".into(), t.get("moves-title")));
+        items.push(("/territories".into(), t.get("territory-title")));
+        if actor.can(Capability::AllocateCustomers) {
+            items.push(("/customers/pool-rules".into(), t.get("pool-rules-title")));
+        }
+    }
     out
 }
 

@@ -2,6 +2,7 @@
 
 mod admin_departments;
 mod admin_users;
+mod allocation;
 mod home;
 mod layout;
 mod login;
@@ -13,6 +14,8 @@ use axum::routing::{get, post};
 
 use crate::state::AppState;
 
+pub(crate) use allocation::reason_choices;
+
 pub use layout::Layout;
 
 pub fn routes() -> Router<AppState> {
@@ -22,6 +25,17 @@ pub fn routes() -> Router<AppState> {
         .route("/logout", post(login::logout))
         .route("/locale", post(settings::set_locale))
         .route("/settings", get(settings::page))
+        .route(
+            "/customers/moves",
+            get(allocation::page).post(allocation::submit),
+        )
+        .route(
+            "/customers/pool-rules",
+            get(allocation::rules_page).post(allocation::save_rules),
+        )
+        .route("/territories", get(allocation::territories))
+        .route("/territories/{user}", get(allocation::territory))
+        .route("/territories/{user}/target", post(allocation::set_target))
         .route("/settings/password", post(settings::change_password))
         .route("/settings/tokens", post(settings::create_token))
         .route("/settings/tokens/{id}/revoke", post(settings::revoke_token))

@@ -53,6 +53,10 @@ struct DetailPage {
     files: Vec<FileSlot>,
     /// Customers only: the colleagues it is shared with (None elsewhere).
     shares: Option<Vec<acre_app::customers::Share>>,
+    /// Customers only: its owners over time.
+    ownership: Vec<acre_app::allocation::OwnershipEntry>,
+    /// A pool customer the viewer may claim.
+    claimable: bool,
     can_edit: bool,
     can_purge: bool,
     deleted: bool,
@@ -216,6 +220,16 @@ pub async fn page(
         } else {
             None
         },
+        ownership: if rt.access == acre_app::registry::Access::Customer && rec.deleted_at.is_none()
+        {
+            app.ownership_history(actor, id).await.web(&ctx)?
+        } else {
+            Vec::new()
+        },
+        claimable: rt.access == acre_app::registry::Access::Customer
+            && rec.deleted_at.is_none()
+            && rec.get("owner_id").is_null()
+            && actor.can(acre_domain::Capability::EditCustomers),
         can_edit: app.can_edit(actor, rt, &rec),
         can_purge: actor.can(acre_domain::Capability::PurgeTrash),
         deleted: rec.deleted_at.is_some(),

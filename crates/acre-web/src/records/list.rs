@@ -71,6 +71,12 @@ struct ListPage {
     current_qs: String,
     errors: FieldErrors,
     can_create: bool,
+    /// Customers only: which list (owned or the pool) and the moves offered
+    /// on selected rows, `(action, label)`.
+    customers: bool,
+    pool: bool,
+    moves: Vec<(String, String)>,
+    reasons: Vec<(String, String, bool)>,
 }
 
 pub(crate) fn option_labels(
@@ -242,10 +248,34 @@ pub async fn page(
         export_qs: qs.filters_only(),
         current_qs: qs.filters_only(),
         errors,
-        can_create: rt.access.can_create(actor),
+        can_create: rt.access.can_create(actor) && !query.pool,
+        customers: rt.access == acre_app::registry::Access::Customer,
+        pool: query.pool,
+        moves: customer_moves(rt, actor, query.pool)
+            .into_iter()
+            .map(|a| (a.to_string(), locale.t(&format!("move-{a}"))))
+            .collect(),
+        reasons: crate::pages::reason_choices(&crate::tr::Tr(locale), ""),
         layout,
     };
     Ok(Html(view.render().unwrap_or_default()).into_response())
+}
+
+/// The moves offered on selected customers: from the pool, claim (and
+/// assign for those who allocate); from owned customers, transfer and release
+/// (and reclaim and assign for those who allocate).
+fn customer_moves(rt: &RecordType, actor: &acre_app::Actor, pool: bool) -> Vec<&'static str> {
+    use acre_domain::Capability;
+    if rt.access != acre_app::registry::Access::Customer || !actor.can(Capability::EditCustomers) {
+        return Vec::new();
+    }
+    let allocates = actor.can(Capability::AllocateCustomers);
+    match (pool, allocates) {
+        (true, true) => vec!["assign", "claim"],
+        (true, false) => vec!["claim"],
+        (false, true) => vec!["transfer", "release", "reclaim", "assign"],
+        (false, false) => vec!["transfer", "release"],
+    }
 }
 
 /// Typeahead for link pickers: `[{id, title}]`.
@@ -311,6 +341,26 @@ pub async fn bulk(
         .collect();
     let n = match get("action").as_str() {
         "delete" => state.app.bulk_delete(actor, rt, &ids).await,
+        name @ ("claim" | "assign" | "transfer" | "release" | "reclaim")
+            if rt.access == acre_app::registry::Access::Customer =>
+        {
+            let to = get("to_user").parse().ok();
+            match acre_app::allocation::Action::parse(name, to) {
+                Ok(action) => state
+                    .app
+                    .move_customers(
+                        actor,
+                        &acre_app::allocation::Selection::Ids(ids.clone()),
+                        action,
+                        Some(&get("reason")),
+                        None,
+                        None,
+                    )
+                    .await
+                    .map(|m| m.moved as usize),
+                Err(e) => Err(e),
+            }
+        }
         "set" => {
             state
                 .app

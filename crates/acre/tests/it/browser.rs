@@ -169,6 +169,37 @@ async fn click(c: &Client, id: &str) {
     e.click().await.unwrap();
 }
 
+/// Type into a typeahead picker and take its first suggestion: the hidden
+/// field `hidden` gets the chosen record's id.
+async fn pick(c: &Client, input: &str, hidden: &str, list: &str, text: &str) {
+    type_into(c, input, text).await;
+    for _ in 0..50 {
+        let v = c
+            .find(Locator::Id(hidden))
+            .await
+            .unwrap()
+            .prop("value")
+            .await
+            .unwrap()
+            .unwrap_or_default();
+        if !v.is_empty() {
+            return;
+        }
+        let opts = c
+            .find_all(Locator::Css(&format!("#{list} option")))
+            .await
+            .unwrap();
+        if let Some(o) = opts.first() {
+            let title = o.prop("value").await.unwrap().unwrap_or_default();
+            let field = c.find(Locator::Id(input)).await.unwrap();
+            field.clear().await.unwrap();
+            field.send_keys(&title).await.unwrap();
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("the picker {input} found nothing for {text}");
+}
+
 async fn login(c: &Client, base: &str, user: &str, password: &str) {
     c.goto(&format!("{base}/login")).await.unwrap();
     type_into(c, "username", user).await;
@@ -488,32 +519,7 @@ async fn reps_register_share_and_meet_duplicates() {
 
         // rep1 shares it with rep2, read-write.
         a.goto(&format!("{base}{customer_url}")).await.unwrap();
-        type_into(&a, "share-user", "rep2").await;
-        // The typeahead fills the hidden id once the list has loaded.
-        for _ in 0..50 {
-            let v = a
-                .find(Locator::Id("share-user-id"))
-                .await
-                .unwrap()
-                .prop("value")
-                .await
-                .unwrap()
-                .unwrap_or_default();
-            if !v.is_empty() {
-                break;
-            }
-            let opts = a
-                .find_all(Locator::Css("#share-users option"))
-                .await
-                .unwrap();
-            if let Some(o) = opts.first() {
-                let title = o.prop("value").await.unwrap().unwrap_or_default();
-                let input = a.find(Locator::Id("share-user")).await.unwrap();
-                input.clear().await.unwrap();
-                input.send_keys(&title).await.unwrap();
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        pick(&a, "share-user", "share-user-id", "share-users", "rep2").await;
         press(&a, "#share-form input[name='can_write']").await;
         click(&a, "share-submit").await;
         expect_text(&a, "#shares .list-group-item span", "杨帆 · 可编辑").await;
@@ -539,6 +545,71 @@ async fn reps_register_share_and_meet_duplicates() {
     })
     .await;
     let _ = b.close().await;
+}
+
+/// Allocation as people click through it (CU4, CU5): manager1 reclaims the
+/// team's grade-B customers after seeing how many, assigns the chosen pool
+/// customers to rep3, and rep3 transfers one of them to rep1.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn managers_reclaim_and_assign_and_reps_transfer() {
+    let Some((_driver, webdriver, chrome)) = start_driver().await else {
+        return;
+    };
+    let (url, _guard) = fresh_database(Backend::Sqlite).await.unwrap();
+    let server = Application::build(&Config::for_tests(&url)).await.unwrap();
+    let base = format!("http://{}", server.spawn());
+    let profiles = tempdir().join("allocation");
+    let c = open_browser(&webdriver, &chrome, &profiles.join("people")).await;
+    let c2 = c.clone();
+    flow(c, async move {
+        let c = c2;
+        login(&c, &base, "manager1", DEMO_PASSWORD).await;
+        c.goto(&format!("{base}/customers/moves")).await.unwrap();
+        press(&c, "#mf-grade option[value='B']").await;
+        press(&c, "#m-action option[value='reclaim']").await;
+        click(&c, "moves-preview-btn").await;
+        expect_text(&c, "#moves-count", "符合条件的客户：2 个").await;
+        shot(&c, "moves-preview").await;
+        click(&c, "moves-run").await;
+        expect_text(&c, "div[role='status']", "已处理 2 个客户。").await;
+
+        // The pool: choose both and assign them to rep3.
+        c.goto(&format!("{base}/r/customers?pool=1")).await.unwrap();
+        expect_text(&c, "#list-total", "共 2 条").await;
+        press(&c, "#select-all").await;
+        press(&c, "#bulk-action option[value='assign']").await;
+        pick(&c, "bulk-to", "bulk-to-id", "bulk-to-list", "rep3").await;
+        shot(&c, "pool-assign").await;
+        click(&c, "bulk-submit").await;
+        expect_text(&c, "#list-total", "共 0 条").await;
+
+        // rep3 hands 锐达 to rep1 in exchange.
+        c.delete_all_cookies().await.unwrap();
+        login(&c, &base, "rep3", DEMO_PASSWORD).await;
+        c.goto(&format!("{base}/r/customers?q=锐达")).await.unwrap();
+        expect_text(&c, "#list-total", "共 1 条").await;
+        press(&c, ".row-check").await;
+        press(&c, "#bulk-action option[value='transfer']").await;
+        pick(&c, "bulk-to", "bulk-to-id", "bulk-to-list", "rep1").await;
+        press(&c, "#bulk-reason option[value='exchange']").await;
+        click(&c, "bulk-submit").await;
+        expect_text(&c, "#list-total", "共 0 条").await;
+
+        c.delete_all_cookies().await.unwrap();
+        login(&c, &base, "rep1", DEMO_PASSWORD).await;
+        c.goto(&format!("{base}/r/customers?q=锐达")).await.unwrap();
+        expect_text(&c, "#list-total", "共 1 条").await;
+        press(&c, "#records tbody a").await;
+        let history = text_of(&c, "#ownership").await;
+        for step in ["转交", "交换", "分配", "收回", "登记"] {
+            assert!(history.contains(step), "{step} in {history}");
+        }
+        shot(&c, "ownership-history").await;
+        c.goto(&format!("{base}/territories")).await.unwrap();
+        assert!(text_of(&c, "#territory-changes").await.contains("锐达"));
+        shot(&c, "territory").await;
+    })
+    .await;
 }
 
 /// Run one flow and end its browser session whether it passed or not (killing
