@@ -48,6 +48,13 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0007_record_keys.sql"),
         include_str!("../migrations/postgres/0007_record_keys.sql"),
     ),
+    // 8 is taken by another branch.
+    (
+        9,
+        "grading",
+        include_str!("../migrations/sqlite/0009_grading.sql"),
+        include_str!("../migrations/postgres/0009_grading.sql"),
+    ),
 ];
 
 /// Arbitrary key for PostgreSQL's advisory lock, so two starting servers do
