@@ -3,6 +3,7 @@
 
 mod auth;
 mod departments;
+mod grading;
 mod json;
 pub mod openapi;
 pub mod records;
@@ -45,6 +46,11 @@ pub fn routes() -> Router<AppState> {
             get(shares::list).post(shares::share),
         )
         .route("/customers/{id}/shares/{user}", delete(shares::unshare))
+        .route(
+            "/customers/{id}/grading",
+            get(grading::history).post(grading::grade),
+        )
+        .route("/grading/flagged", get(grading::flagged))
         .route("/{res}", get(records::list).post(records::create))
         .route("/{res}/schema", get(records::schema))
         .route("/{res}/export.xlsx", get(crate::records::api_export_xlsx))
