@@ -288,3 +288,28 @@ impl App {
         Ok((items, total))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use acre_domain::grading::market::{DISTRIBUTION, MANUFACTURING, RevenueBand};
+
+    use crate::customers::CUSTOMERS;
+
+    /// The domain's target-market lists use the customer field's option keys.
+    #[test]
+    fn market_lists_match_the_customer_options() {
+        let industries = CUSTOMERS.field("industry").unwrap().options;
+        for i in industries.iter().filter(|i| **i != "other") {
+            assert!(
+                MANUFACTURING.contains(i) || DISTRIBUTION.contains(i),
+                "{i} is in neither list"
+            );
+        }
+        for i in MANUFACTURING.iter().chain(DISTRIBUTION) {
+            assert!(industries.contains(i), "{i} is no customer industry");
+        }
+        for b in CUSTOMERS.field("revenue_band").unwrap().options {
+            assert!(RevenueBand::from_key(b).is_some(), "{b}");
+        }
+    }
+}
