@@ -10,6 +10,7 @@ pub mod customers;
 pub mod demo;
 pub mod departments;
 pub mod error;
+pub mod grading;
 pub mod kb;
 pub mod kb_demo;
 pub mod org;

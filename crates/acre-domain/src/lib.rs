@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod dedupe;
+pub mod grading;
 pub mod role;
 pub mod search;
 

@@ -54,6 +54,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0008_allocation.sql"),
         include_str!("../migrations/postgres/0008_allocation.sql"),
     ),
+    (
+        9,
+        "grading",
+        include_str!("../migrations/sqlite/0009_grading.sql"),
+        include_str!("../migrations/postgres/0009_grading.sql"),
+    ),
 ];
 
 /// Arbitrary key for PostgreSQL's advisory lock, so two starting servers do

@@ -4,6 +4,7 @@
 mod allocation;
 mod auth;
 mod departments;
+mod grading;
 mod json;
 pub mod openapi;
 pub mod records;
@@ -53,6 +54,11 @@ pub fn routes() -> Router<AppState> {
             "/pool/rules",
             get(allocation::get_rules).put(allocation::put_rules),
         )
+        .route(
+            "/customers/{id}/grading",
+            get(grading::history).post(grading::grade),
+        )
+        .route("/grading/flagged", get(grading::flagged))
         .route("/{res}", get(records::list).post(records::create))
         .route("/{res}/schema", get(records::schema))
         .route("/{res}/export.xlsx", get(crate::records::api_export_xlsx))

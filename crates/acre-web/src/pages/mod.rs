@@ -3,6 +3,7 @@
 mod admin_departments;
 mod admin_users;
 mod allocation;
+mod grading;
 mod home;
 mod layout;
 mod login;
@@ -65,6 +66,12 @@ pub fn routes() -> Router<AppState> {
             post(admin_departments::delete),
         )
         .route("/setup/{token}", get(setup::page).post(setup::submit))
+        .route(
+            "/r/customers/{id}/grading",
+            get(grading::page).post(grading::submit),
+        )
+        .route("/r/customers/{id}/grading/preview", post(grading::preview))
+        .route("/grading/flagged", get(grading::flagged))
 }
 
 /// Empty form values are "not set".

@@ -12,6 +12,7 @@ mod auth;
 mod browser;
 mod customers;
 mod departments;
+mod grading;
 mod org;
 mod pages;
 mod platform;
