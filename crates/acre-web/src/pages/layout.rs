@@ -54,6 +54,7 @@ fn modules(actor: &Actor, t: Tr) -> Vec<NavGroup> {
         items.push(("/r/customers?pool=1".into(), t.get("pool-name")));
         items.push(("/customers/moves".into(), t.get("moves-title")));
         items.push(("/territories".into(), t.get("territory-title")));
+        items.push(("/grading/flagged".into(), t.get("grading-flagged-title")));
         if actor.can(Capability::AllocateCustomers) {
             items.push(("/customers/pool-rules".into(), t.get("pool-rules-title")));
         }
