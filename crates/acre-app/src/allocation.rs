@@ -560,6 +560,39 @@ pub(crate) async fn registered(
     Ok(())
 }
 
+/// `registered` for many new customers at once (imports), set-based.
+pub(crate) async fn registered_many(tx: &mut Tx, actor: &Actor, ids: &[i64]) -> Result<()> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let now = now_ms();
+    let mut s = Sql::default();
+    let now_p = s.arg(now.into());
+    let by_p = s.arg(actor.id().into());
+    let marks: Vec<String> = ids.iter().map(|id| s.arg(Value::from(*id))).collect();
+    let list = marks.join(", ");
+    tx.execute(
+        &format!(
+            "INSERT INTO ownership_history (customer_id, from_user, to_user, action, reason, at, by_user) \
+             SELECT id, NULL, owner_id, 'registered', 'new_development', {now_p}, {by_p} FROM customers WHERE id IN ({list})"
+        ),
+        &s.args,
+    )
+    .await?;
+    let mut u = Sql::default();
+    let now_u = u.arg(now.into());
+    let marks: Vec<String> = ids.iter().map(|id| u.arg(Value::from(*id))).collect();
+    tx.execute(
+        &format!(
+            "UPDATE customers SET owned_since = {now_u} WHERE owner_id IS NOT NULL AND id IN ({})",
+            marks.join(", ")
+        ),
+        &u.args,
+    )
+    .await?;
+    Ok(())
+}
+
 /// One move, as recorded in `allocation_runs`.
 struct Step<'a> {
     action: Action,

@@ -3,7 +3,7 @@
 //! always belongs to a customer and is visible exactly when its customer is.
 
 use crate::kb::INDUSTRIES;
-use crate::registry::{Access, Dedupe, Field, RecordType, Related, Variants};
+use crate::registry::{Access, Completeness, Dedupe, Field, RecordType, Related, Rollup, Variants};
 
 const KINDS: &[&str] = &["company", "individual"];
 const CATEGORIES: &[&str] = &["key_account", "ordinary", "potential", "partner"];
@@ -61,6 +61,8 @@ pub static CUSTOMERS: RecordType = RecordType {
         Field::choice("company_nature", NATURES),
         Field::choice("grade", GRADES),
         Field::boolean("key_account"),
+        Field::integer("completeness").derived(),
+        Field::datetime("last_followup_at").derived(),
         Field::phone("phone").searchable(),
         Field::url("website"),
         Field::text("province").max(20),
@@ -142,7 +144,15 @@ pub static CUSTOMERS: RecordType = RecordType {
         Field::long_text("notes").section("individual"),
     ],
     list: &[
-        "name", "kind", "owner_id", "grade", "category", "region", "industry", "phone",
+        "name",
+        "kind",
+        "owner_id",
+        "grade",
+        "category",
+        "region",
+        "industry",
+        "phone",
+        "completeness",
     ],
     sections: &[
         "main",
@@ -186,7 +196,57 @@ pub static CUSTOMERS: RecordType = RecordType {
             ("individual", &["main", "individual"]),
         ],
     }),
+    completeness: Some(Completeness {
+        field: "completeness",
+        keys: &[("company", COMPANY_KEYS), ("individual", INDIVIDUAL_KEYS)],
+    }),
+    rollup: None,
 };
+
+/// The key fields of a company file whose share filled is its completeness
+/// (档案完整率, docs/customers.md): who they are, how to reach them, how big
+/// they are, and what the seed asks a rep to learn first (competitors,
+/// current systems, decision makers).
+pub const COMPANY_KEYS: &[&str] = &[
+    "name",
+    "short_name",
+    "credit_code",
+    "category",
+    "source",
+    "region",
+    "industry",
+    "company_nature",
+    "grade",
+    "phone",
+    "province",
+    "city",
+    "address",
+    "legal_representative",
+    "headcount",
+    "revenue_band",
+    "registered_capital",
+    "main_competitors",
+    "current_system",
+    "decision_makers",
+];
+
+/// The key fields of an individual (family-type) file.
+pub const INDIVIDUAL_KEYS: &[&str] = &[
+    "name",
+    "source",
+    "region",
+    "grade",
+    "phone",
+    "province",
+    "city",
+    "address",
+    "gender",
+    "birthday",
+    "occupation",
+    "family",
+    "interests",
+    "income_band",
+];
 
 /// CU3/CU7/CU15: contacts of a customer.
 pub static CONTACTS: RecordType = RecordType {
@@ -235,6 +295,14 @@ pub static CONTACTS: RecordType = RecordType {
     related: &[],
     duplicates: &[],
     variants: None,
+    completeness: None,
+    // The latest contact with any of its people is the customer's last follow-up.
+    rollup: Some(Rollup {
+        via: "customer_id",
+        from: "last_contact",
+        parent_table: "customers",
+        to: "last_followup_at",
+    }),
 };
 
 pub static TYPES: &[&RecordType] = &[&CUSTOMERS, &CONTACTS];

@@ -63,6 +63,8 @@ pub static PRODUCTS: RecordType = RecordType {
     }],
     duplicates: &[],
     variants: None,
+    completeness: None,
+    rollup: None,
 };
 
 /// KB2 产品价格: price strategies of simple products.
@@ -98,6 +100,8 @@ pub static PRICE_STRATEGIES: RecordType = RecordType {
     related: &[],
     duplicates: &[],
     variants: None,
+    completeness: None,
+    rollup: None,
 };
 
 /// KB3 解决方案.
@@ -122,6 +126,8 @@ pub static SOLUTIONS: RecordType = RecordType {
     related: &[],
     duplicates: &[],
     variants: None,
+    completeness: None,
+    rollup: None,
 };
 
 /// KB4 成功案例 with the seed's eight fields.
@@ -159,6 +165,8 @@ pub static SUCCESS_CASES: RecordType = RecordType {
     related: &[],
     duplicates: &[],
     variants: None,
+    completeness: None,
+    rollup: None,
 };
 
 /// KB5 失败案例: the same frame from the losing side.
@@ -189,6 +197,8 @@ pub static FAILURE_CASES: RecordType = RecordType {
     related: &[],
     duplicates: &[],
     variants: None,
+    completeness: None,
+    rollup: None,
 };
 
 /// KB6 合同范本: the template document is an attachment; the body holds
@@ -215,6 +225,8 @@ pub static CONTRACT_TEMPLATES: RecordType = RecordType {
     related: &[],
     duplicates: &[],
     variants: None,
+    completeness: None,
+    rollup: None,
 };
 
 /// KB7 竞争对手.
@@ -254,6 +266,8 @@ pub static COMPETITORS: RecordType = RecordType {
     ],
     duplicates: &[],
     variants: None,
+    completeness: None,
+    rollup: None,
 };
 
 /// KB8 竞争产品.
@@ -280,6 +294,8 @@ pub static COMPETITOR_PRODUCTS: RecordType = RecordType {
     related: &[],
     duplicates: &[],
     variants: None,
+    completeness: None,
+    rollup: None,
 };
 
 /// KB9 竞争人员: a competitor's salesperson.
@@ -308,6 +324,8 @@ pub static COMPETITOR_PEOPLE: RecordType = RecordType {
     related: &[],
     duplicates: &[],
     variants: None,
+    completeness: None,
+    rollup: None,
 };
 
 /// The knowledge base's types in navigation order.

@@ -60,6 +60,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0009_grading.sql"),
         include_str!("../migrations/postgres/0009_grading.sql"),
     ),
+    (
+        12,
+        "completeness",
+        include_str!("../migrations/sqlite/0012_completeness.sql"),
+        include_str!("../migrations/postgres/0012_completeness.sql"),
+    ),
 ];
 
 /// Arbitrary key for PostgreSQL's advisory lock, so two starting servers do

@@ -98,6 +98,8 @@ pub struct Field {
     pub section: &'static str,
     /// Longest accepted text, in characters.
     pub max_len: u32,
+    /// Computed by the service (e.g. completeness), never typed by people.
+    pub derived: bool,
 }
 
 impl Field {
@@ -116,7 +118,13 @@ impl Field {
                 Kind::Url => 2_000,
                 _ => 200,
             },
+            derived: false,
         }
+    }
+    /// Whether people type the value (forms, the API, imports): not files
+    /// (uploaded) nor derived values (computed).
+    pub fn typed(&self) -> bool {
+        self.kind.typed() && !self.derived
     }
     pub const fn text(key: &'static str) -> Field {
         Field::new(key, Kind::Text)
@@ -189,6 +197,10 @@ impl Field {
     }
     pub const fn section(mut self, section: &'static str) -> Field {
         self.section = section;
+        self
+    }
+    pub const fn derived(mut self) -> Field {
+        self.derived = true;
         self
     }
     pub const fn max(mut self, n: u32) -> Field {

@@ -286,6 +286,10 @@ impl App {
         super::search::insert_grams(tx, rt, &grams).await?;
         for (id, vals) in ids.iter().zip(&good) {
             super::dedupe::store(tx, rt, *id, &super::dedupe::keys(rt, vals)).await?;
+            super::service::roll_up(tx, rt, vals).await?;
+        }
+        if rt.access == super::Access::Customer {
+            crate::allocation::registered_many(tx, actor, &ids).await?;
         }
         acre_store::audit::record_many(tx, Some(actor.id()), rt.entity, "imported", &changes)
             .await?;
@@ -343,6 +347,7 @@ impl App {
     pub fn import_targets(rt: &RecordType) -> Vec<(String, Vec<String>)> {
         rt.fields
             .iter()
+            .filter(|f| !f.derived)
             .map(|f| {
                 (
                     f.key.to_string(),

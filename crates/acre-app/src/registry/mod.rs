@@ -18,7 +18,7 @@ pub mod value;
 pub use field::{Field, Kind};
 pub use query::{Filter, ListQuery};
 pub use record::Record;
-pub use record_type::{Access, Dedupe, RecordType, Related, Variants};
+pub use record_type::{Access, Completeness, Dedupe, RecordType, Related, Rollup, Variants};
 pub use service::Input;
 
 /// Every registered type, in navigation order (a link's target before it).

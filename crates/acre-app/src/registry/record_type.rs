@@ -198,6 +198,48 @@ pub struct RecordType {
     pub duplicates: &'static [Dedupe],
     /// Sections shown per kind of record, if the type has kinds.
     pub variants: Option<Variants>,
+    /// A derived field holding the share of key fields filled.
+    pub completeness: Option<Completeness>,
+    /// A date of the parent record kept at the latest of its children's.
+    pub rollup: Option<Rollup>,
+}
+
+/// How complete a record is (档案完整率): the share, 0–100, of its key fields
+/// that are filled, kept in the derived integer field `field`. The key
+/// fields depend on the variant (`""` for records without one).
+#[derive(Clone, Copy, Debug)]
+pub struct Completeness {
+    pub field: &'static str,
+    pub keys: &'static [(&'static str, &'static [&'static str])],
+}
+
+impl Completeness {
+    /// The percentage for a record's values (looked up by key).
+    pub fn percent(&self, variant: Option<&str>, filled: impl Fn(&str) -> bool) -> i64 {
+        let keys = self
+            .keys
+            .iter()
+            .find(|(v, _)| Some(*v) == variant)
+            .or_else(|| self.keys.first())
+            .map(|(_, k)| *k)
+            .unwrap_or(&[]);
+        if keys.is_empty() {
+            return 0;
+        }
+        let n = keys.iter().filter(|k| filled(k)).count();
+        (n * 100 / keys.len()) as i64
+    }
+}
+
+/// Keep `parent_table.to` (epoch ms) at the latest date in the children's
+/// `from` field (a date), for the parent named by `via`: a contact's last
+/// contact date is its customer's last follow-up.
+#[derive(Clone, Copy, Debug)]
+pub struct Rollup {
+    pub via: &'static str,
+    pub from: &'static str,
+    pub parent_table: &'static str,
+    pub to: &'static str,
 }
 
 impl RecordType {

@@ -37,8 +37,9 @@ pub(crate) fn parse_input(
     let mut errs = FieldErrors::new();
     let mut out = Vec::new();
     for f in rt.fields {
-        if !f.kind.typed() {
-            // Files are uploaded to their field, never typed: a new record starts without.
+        if !f.typed() {
+            // Files are uploaded to their field, derived values computed,
+            // never typed: a new record starts without.
             if !partial {
                 out.push((f, super::value::null_of(f.kind)));
             }
@@ -59,7 +60,59 @@ pub(crate) fn parse_input(
             }
         }
     }
+    if !partial {
+        set_derived(rt, &mut out);
+    }
     (out, errs)
+}
+
+/// Whether a value counts as filled in (not NULL, not empty text).
+fn filled(v: &Value) -> bool {
+    !v.is_null() && !matches!(v, Value::Text(Some(s)) if s.trim().is_empty())
+}
+
+/// Compute the derived fields of a record from its other values (all of
+/// them, in declaration order): today the completeness percentage.
+fn set_derived(rt: &RecordType, values: &mut [(&'static Field, Value)]) {
+    let Some(c) = rt.completeness else { return };
+    let get = |k: &str| values.iter().find(|(f, _)| f.key == k).map(|(_, v)| v);
+    let variant = rt.variants.and_then(|v| match get(v.field) {
+        Some(Value::Text(Some(s))) => Some(s.clone()),
+        _ => None,
+    });
+    let pct = c.percent(variant.as_deref(), |k| get(k).is_some_and(filled));
+    if let Some(slot) = values.iter_mut().find(|(f, _)| f.key == c.field) {
+        slot.1 = Value::from(pct);
+    }
+}
+
+/// Carry a child's date up to its parent (see `Rollup`), only ever later.
+pub(crate) async fn roll_up(
+    tx: &mut Tx,
+    rt: &RecordType,
+    values: &[(&'static Field, Value)],
+) -> Result<()> {
+    let Some(r) = rt.rollup else { return Ok(()) };
+    let get = |k: &str| values.iter().find(|(f, _)| f.key == k).map(|(_, v)| v);
+    let (Some(Value::Text(Some(date))), Some(Value::Int(Some(parent)))) = (get(r.from), get(r.via))
+    else {
+        return Ok(());
+    };
+    let Some(at) = super::value::parse_datetime(&format!("{date} 00:00:00")) else {
+        return Ok(());
+    };
+    // Not a change of the parent's content: its version stays, so nobody's
+    // open edit of it turns stale.
+    tx.execute(
+        &format!(
+            "UPDATE {t} SET {to} = $1 WHERE id = $2 AND ({to} IS NULL OR {to} < $1)",
+            t = r.parent_table,
+            to = r.to
+        ),
+        &[Value::from(at), Value::from(*parent)],
+    )
+    .await?;
+    Ok(())
 }
 
 fn all_fields(rt: &RecordType) -> Vec<&'static Field> {
@@ -345,6 +398,7 @@ impl App {
         let keys = super::search::record_grams(values.iter().map(|(f, v)| (*f, v)));
         let pairs: Vec<(i64, String)> = keys.into_iter().map(|k| (id, k)).collect();
         super::search::insert_grams(tx, rt, &pairs).await?;
+        roll_up(tx, rt, &values).await?;
         let changes: Vec<Change> = values
             .iter()
             .filter(|(_, v)| !v.is_null())
@@ -425,6 +479,14 @@ impl App {
                 )
             })
             .collect();
+        let mut after = after;
+        set_derived(rt, &mut after);
+        let mut values = values;
+        for (f, v) in after.iter().filter(|(f, _)| f.derived) {
+            if current.get(f.key) != *v {
+                values.push((f, v.clone()));
+            }
+        }
         let dup_keys = super::dedupe::keys(rt, &after);
         if values
             .iter()
@@ -435,7 +497,7 @@ impl App {
         }
         let changes: Vec<Change> = values
             .iter()
-            .filter(|(f, v)| current.get(f.key) != *v)
+            .filter(|(f, v)| !f.derived && current.get(f.key) != *v)
             .map(|(f, v)| Change {
                 field: f.key.to_string(),
                 old: Some(to_input(f, &current.get(f.key))).filter(|s| !s.is_empty()),
@@ -459,6 +521,7 @@ impl App {
         if tx.execute(&text, &s.args).await? != 1 {
             return Err(AppError::stale());
         }
+        roll_up(tx, rt, &after).await?;
         if values
             .iter()
             .any(|(f, v)| f.searchable && current.get(f.key) != *v)
@@ -675,6 +738,9 @@ impl App {
         let f = rt
             .field(field)
             .ok_or_else(|| AppError::field("field", "err-no-such-field"))?;
+        if f.derived {
+            return Err(AppError::field("field", "err-no-such-field"));
+        }
         if f.unique {
             return Err(AppError::field("field", "err-bulk-unique"));
         }

@@ -391,6 +391,9 @@ fn field_schema(f: &acre_app::registry::Field) -> Value {
     if let Some(target) = f.link {
         s["description"] = json!(format!("id of a record of /api/v1/{target}"));
     }
+    if f.derived {
+        s["readOnly"] = json!(true);
+    }
     s
 }
 

@@ -91,7 +91,7 @@ fn build(
             widgets: rt
                 .fields
                 .iter()
-                .filter(|f| f.section == *s)
+                .filter(|f| f.section == *s && !f.derived)
                 .map(|f| {
                     let value = values.0.get(f.key).cloned().unwrap_or_default();
                     let selected: Vec<String> = value.split(',').map(str::to_string).collect();

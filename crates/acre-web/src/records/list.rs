@@ -242,7 +242,7 @@ pub async fn page(
         bulk_fields: rt
             .fields
             .iter()
-            .filter(|f| !f.unique)
+            .filter(|f| !f.unique && !f.derived)
             .map(|f| (f.key.to_string(), label(rt, f, locale)))
             .collect(),
         export_qs: qs.filters_only(),

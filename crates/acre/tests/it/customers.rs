@@ -484,3 +484,75 @@ storage_test!(
         );
     }
 );
+
+storage_test!(
+    completeness_and_last_follow_up_keep_themselves,
+    |t: TestApp| async move {
+        let mut rep1 = t.login("rep1").await;
+        let r = rep1
+            .json(
+                Method::POST,
+                "/api/v1/customers",
+                json!({"name": "江门力拓五金有限公司", "kind": "company", "phone": "0750-3388123", "completeness": 100}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        let id = r.json()["id"].as_i64().unwrap();
+        let path = format!("/api/v1/customers/{id}");
+        // Two of the twenty key fields of a company file; the sent value is ignored.
+        let got = rep1.get(&path).await.json();
+        assert_eq!(got["completeness"], 10);
+        let r = rep1
+            .json(
+                Method::PATCH,
+                &path,
+                json!({"version": got["version"], "industry": "hardware", "grade": "C"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+        assert_eq!(rep1.get(&path).await.json()["completeness"], 20);
+        // An individual's file has fourteen key fields.
+        let r = rep1
+            .json(
+                Method::POST,
+                "/api/v1/customers",
+                json!({"name": "林志明", "kind": "individual", "gender": "male"}),
+            )
+            .await;
+        let person = r.json()["id"].as_i64().unwrap();
+        assert_eq!(
+            rep1.get(&format!("/api/v1/customers/{person}"))
+                .await
+                .json()["completeness"],
+            14
+        );
+        // Filter and sort by it.
+        let list = rep1
+            .get("/api/v1/customers?f.completeness.min=15&sort=-completeness")
+            .await
+            .json();
+        let names: Vec<&str> = list["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["name"].as_str().unwrap())
+            .collect();
+        assert!(names.contains(&"江门力拓五金有限公司") && !names.contains(&"林志明"));
+
+        // A contact's last contact date is the customer's last follow-up, only ever later.
+        for (who, day) in [("李工", "2026-11-20"), ("王总", "2026-10-01")] {
+            let r = rep1
+                .json(
+                    Method::POST,
+                    "/api/v1/contacts",
+                    json!({"name": who, "customer_id": id, "last_contact": day}),
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        }
+        let got = rep1.get(&path).await.json();
+        let expected = acre_app::registry::value::parse_datetime("2026-11-20 00:00:00").unwrap();
+        assert_eq!(got["last_followup_at"], expected);
+        assert_eq!(got["completeness"], 20, "follow-ups are not file fields");
+    }
+);

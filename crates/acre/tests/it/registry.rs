@@ -29,7 +29,7 @@ fn sample<'a>(
 ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Value> + Send + 'a>> {
     Box::pin(async move {
         let mut body = serde_json::Map::new();
-        for f in rt.fields {
+        for f in rt.fields.iter().filter(|f| !f.derived) {
             let v = match f.kind {
                 Kind::Text if f.key == rt.title => json!(format!("{} 样例{n} {XSS}", rt.key)),
                 Kind::Text => json!(format!("{n}{TAG}")),
@@ -123,7 +123,11 @@ storage_test!(
 
             // Read back every field as sent.
             let got = c.get(&format!("/api/v1/{res}/{id}")).await.json();
-            for f in rt.fields {
+            // Every key field is filled: the file is complete.
+            if let Some(comp) = rt.completeness {
+                assert_eq!(got[comp.field], 100, "{res} completeness");
+            }
+            for f in rt.fields.iter().filter(|f| !f.derived) {
                 let sent = &body[f.key];
                 let back = &got[f.key];
                 match f.kind {
