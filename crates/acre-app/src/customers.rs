@@ -196,6 +196,14 @@ pub static CUSTOMERS: RecordType = RecordType {
             ("individual", &["main", "individual"]),
         ],
     }),
+    summary: &[
+        "grade",
+        "owner_id",
+        "category",
+        "industry",
+        "completeness",
+        "last_followup_at",
+    ],
     completeness: Some(Completeness {
         field: "completeness",
         keys: &[("company", COMPANY_KEYS), ("individual", INDIVIDUAL_KEYS)],
@@ -295,6 +303,7 @@ pub static CONTACTS: RecordType = RecordType {
     related: &[],
     duplicates: &[],
     variants: None,
+    summary: &[],
     completeness: None,
     // The latest contact with any of its people is the customer's last follow-up.
     rollup: Some(Rollup {

@@ -63,6 +63,7 @@ pub static PRODUCTS: RecordType = RecordType {
     }],
     duplicates: &[],
     variants: None,
+    summary: &[],
     completeness: None,
     rollup: None,
 };
@@ -100,6 +101,7 @@ pub static PRICE_STRATEGIES: RecordType = RecordType {
     related: &[],
     duplicates: &[],
     variants: None,
+    summary: &[],
     completeness: None,
     rollup: None,
 };
@@ -126,6 +128,7 @@ pub static SOLUTIONS: RecordType = RecordType {
     related: &[],
     duplicates: &[],
     variants: None,
+    summary: &[],
     completeness: None,
     rollup: None,
 };
@@ -165,6 +168,7 @@ pub static SUCCESS_CASES: RecordType = RecordType {
     related: &[],
     duplicates: &[],
     variants: None,
+    summary: &[],
     completeness: None,
     rollup: None,
 };
@@ -197,6 +201,7 @@ pub static FAILURE_CASES: RecordType = RecordType {
     related: &[],
     duplicates: &[],
     variants: None,
+    summary: &[],
     completeness: None,
     rollup: None,
 };
@@ -225,6 +230,7 @@ pub static CONTRACT_TEMPLATES: RecordType = RecordType {
     related: &[],
     duplicates: &[],
     variants: None,
+    summary: &[],
     completeness: None,
     rollup: None,
 };
@@ -266,6 +272,7 @@ pub static COMPETITORS: RecordType = RecordType {
     ],
     duplicates: &[],
     variants: None,
+    summary: &[],
     completeness: None,
     rollup: None,
 };
@@ -294,6 +301,7 @@ pub static COMPETITOR_PRODUCTS: RecordType = RecordType {
     related: &[],
     duplicates: &[],
     variants: None,
+    summary: &[],
     completeness: None,
     rollup: None,
 };
@@ -324,6 +332,7 @@ pub static COMPETITOR_PEOPLE: RecordType = RecordType {
     related: &[],
     duplicates: &[],
     variants: None,
+    summary: &[],
     completeness: None,
     rollup: None,
 };

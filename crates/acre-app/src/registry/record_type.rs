@@ -198,6 +198,9 @@ pub struct RecordType {
     pub duplicates: &'static [Dedupe],
     /// Sections shown per kind of record, if the type has kinds.
     pub variants: Option<Variants>,
+    /// Fields shown in the header of a record's page (the customer center's
+    /// grade, owner, completeness, last follow-up…).
+    pub summary: &'static [&'static str],
     /// A derived field holding the share of key fields filled.
     pub completeness: Option<Completeness>,
     /// A date of the parent record kept at the latest of its children's.

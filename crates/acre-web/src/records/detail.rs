@@ -35,6 +35,8 @@ pub struct RelatedList {
     pub rows: Vec<(i64, Vec<String>, bool)>,
     pub total: i64,
     pub link_qs: String,
+    /// Prefills a new child with this record, e.g. `customer_id=7`.
+    pub new_qs: String,
 }
 
 #[derive(Template)]
@@ -47,7 +49,13 @@ struct DetailPage {
     version: i64,
     title: String,
     sections: Vec<Section>,
+    /// The header's facts `(label, value, percent)`; percent for a completeness bar.
+    summary: Vec<(String, String, Option<i64>)>,
     related: Vec<RelatedList>,
+    /// Sections and related lists as tabs when there are many.
+    tabs: bool,
+    /// A related list's "new" link prefilled with this record, `(res → href)`.
+    can_add_related: bool,
     attachments: Vec<Attachment>,
     history: Vec<(Entry, String)>,
     files: Vec<FileSlot>,
@@ -78,7 +86,7 @@ pub async fn page(
         .await
         .web(&ctx)?;
     let t = |k: &str| locale.t(k);
-    let sections = rt
+    let sections: Vec<Section> = rt
         .sections
         .iter()
         .filter(|s| acre_app::registry::export::shown(rt, &rec, s))
@@ -130,6 +138,7 @@ pub async fn page(
                 .collect(),
             total,
             link_qs: format!("f.{via}={id}"),
+            new_qs: format!("{via}={id}"),
         });
     }
     let attachments = if rec.deleted_at.is_none() {
@@ -194,7 +203,24 @@ pub async fn page(
         ),
         (t("record-updated"), locale.datetime(rec.updated_at)),
     ];
+    let summary = rt
+        .summary
+        .iter()
+        .filter_map(|k| rt.field(k))
+        .map(|f| {
+            let percent = rt
+                .completeness
+                .filter(|c| c.field == f.key)
+                .and_then(|_| rec.get(f.key).to_text())
+                .and_then(|v| v.parse().ok());
+            (label(rt, f, locale), text_of(rt, &rec, f, locale), percent)
+        })
+        .collect();
+    let tabs = sections.len() + related.len() > 3;
     let page = DetailPage {
+        summary,
+        tabs,
+        can_add_related: rec.deleted_at.is_none(),
         layout: Layout::new(&ctx, actor, rt.module, &format!("/r/{res}/{id}"))
             .with_flash(qs.get("done")),
         res: rt.key,

@@ -174,19 +174,35 @@ fn render(ctx: &Ctx, actor: &acre_app::Actor, rt: &'static RecordType, s: FormSt
     .unwrap_or_default()
 }
 
+/// A new record's form, prefilled from the query string (`?customer_id=7`
+/// from a customer's page adds a contact to it).
 pub async fn new_form(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(res): Path<String>,
+    qs: super::Qs,
 ) -> Result<Response, WebError> {
     let (actor, rt) = ctx.record_type(&state.app, &res)?;
     if !rt.access.can_create(actor) {
         return Err(ctx.err(AppError::forbidden()));
     }
+    let mut values: Values = Default::default();
+    for f in rt.fields.iter().filter(|f| f.typed()) {
+        let Some(v) = qs.get(f.key).filter(|v| !v.is_empty()) else {
+            continue;
+        };
+        values.0.insert(f.key.to_string(), v.to_string());
+        // A linked record shows its title, if the actor may see it.
+        if let (Some(target), Ok(id)) = (f.link.and_then(acre_app::registry::find), v.parse())
+            && let Ok(rec) = state.app.get_record(actor, target, id, false).await
+        {
+            values.1.insert(f.key.to_string(), rec.title(target));
+        }
+    }
     let s = FormState {
         id: None,
         version: 0,
-        values: Default::default(),
+        values,
         errors: FieldErrors::new(),
         form_error: String::new(),
     };

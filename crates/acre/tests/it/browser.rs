@@ -270,11 +270,26 @@ async fn people_click_through_the_platform() {
             .await
             .unwrap();
         expect_text(&c, "#record-title", "东莞华信电子有限公司").await;
+        // The customer center: the header's facts, the file's sections and
+        // the contacts as tabs.
+        let header = text_of(&c, "#record-summary").await;
         assert!(
-            text_of(&c, "main").await.contains("王建华"),
-            "the contact is on the customer's page"
+            header.contains("A 级") && header.contains("陈静"),
+            "{header}"
         );
         shot(&c, "customer-detail").await;
+        click(&c, "tab-r1").await;
+        for _ in 0..50 {
+            if text_of(&c, "#pane-r1").await.contains("王建华") {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert!(
+            text_of(&c, "#pane-r1").await.contains("王建华"),
+            "the contact is on the customer's page"
+        );
+        shot(&c, "customer-contacts").await;
         c.goto(&format!("{base}/")).await.unwrap();
         switch_language(&c, "en").await;
         expect_text(&c, "#welcome", "Hello, 陈静").await;
