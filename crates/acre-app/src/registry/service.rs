@@ -21,6 +21,10 @@ use crate::{Actor, App};
 /// Field values as typed: `key → text` (forms, API after conversion, import).
 pub type Input = BTreeMap<String, String>;
 
+/// An input key asking to save a record despite a duplicate (CU17): honoured
+/// for those who allocate customers, refused for everyone else.
+pub const REGISTER_ANYWAY: &str = "_register_anyway";
+
 /// Matches past which a SQLite list page is driven by the sort's index.
 const PLAN_BY_SORT_ABOVE: i64 = 2000;
 
@@ -376,12 +380,22 @@ impl App {
         input: &Input,
     ) -> Result<i64> {
         let mut input = input.clone();
+        let anyway = input
+            .remove(REGISTER_ANYWAY)
+            .is_some_and(|v| matches!(v.as_str(), "1" | "true" | "on"));
+        if anyway && !actor.can(Capability::AllocateCustomers) {
+            return Err(AppError::forbidden().with_message("err-register-anyway"));
+        }
         Self::owner_rule(actor, rt, &mut input, true);
         let values = self
             .validate_input(tx, actor, rt, &input, false, None)
             .await?;
         let dup_keys = super::dedupe::keys(rt, &values);
-        super::dedupe::check(tx, rt, &dup_keys, None).await?;
+        let duplicate = super::dedupe::check(tx, rt, &dup_keys, None).await;
+        match duplicate {
+            Err(e) if anyway && e.code == ErrorCode::DuplicateCustomer => {}
+            other => other?,
+        }
         let mut s = Sql::default();
         let cols: Vec<&str> = values.iter().map(|(f, _)| f.key).collect();
         let marks: Vec<String> = values.iter().map(|(_, v)| s.arg(v.clone())).collect();

@@ -74,3 +74,5 @@ territory-when = When
 territory-other = From / to
 territory-joined = Joined
 territory-left = Left
+form-register-anyway = Register anyway (not the same customer)
+err-register-anyway = Only managers may register a duplicate; ask the owner or your manager.

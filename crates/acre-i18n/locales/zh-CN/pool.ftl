@@ -74,3 +74,5 @@ territory-when = 时间
 territory-other = 来自 / 去往
 territory-joined = 加入
 territory-left = 移出
+form-register-anyway = 仍然登记（确认不是同一客户）
+err-register-anyway = 只有经理可以登记重复客户，请联系客户的负责人或你的经理。

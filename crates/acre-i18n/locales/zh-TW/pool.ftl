@@ -74,3 +74,5 @@ territory-when = 時間
 territory-other = 來自 / 去往
 territory-joined = 加入
 territory-left = 移出
+form-register-anyway = 仍然登記（確認不是同一客戶）
+err-register-anyway = 只有經理可以登記重複客戶，請聯絡客戶的負責人或你的經理。

@@ -415,9 +415,16 @@ fn registry_routes(
             .filter(|f| f.required)
             .map(|f| f.key)
             .collect();
+        let mut create = props.clone();
+        if !rt.duplicates.is_empty() {
+            create.insert(
+                acre_app::registry::service::REGISTER_ANYWAY.into(),
+                json!({"type": "boolean", "writeOnly": true, "description": "save despite a duplicate (409 `duplicate_customer`); managers only, 403 for others"}),
+            );
+        }
         schemas.insert(
             name.clone(),
-            json!({"type": "object", "required": required, "properties": props}),
+            json!({"type": "object", "required": required, "properties": create}),
         );
         let mut patch = props.clone();
         patch.insert("version".into(), json!({"type": "integer"}));
@@ -445,6 +452,7 @@ fn registry_routes(
             {"name": "offset", "in": "query", "schema": {"type": "integer"}},
             {"name": "cols", "in": "query", "schema": {"type": "string"}, "description": "comma-separated field keys to return"},
             {"name": "trash", "in": "query", "schema": {"type": "boolean"}},
+            {"name": "pool", "in": "query", "schema": {"type": "boolean"}, "description": "customers: the unassigned pool instead of owned customers"},
             {"name": "f.{key}", "in": "query", "schema": {"type": "string"}, "description": "filter: text contains; enum in (comma-separated); `f.{key}.min` / `.max` for numbers and dates; `f.{key}.empty=1|0`"}
         ]);
         let mut list = op("list", format!("List {}", rt.key), None, 200);

@@ -46,7 +46,7 @@ fn input_of(rt: &RecordType, body: &Value) -> Input {
     let mut input = Input::new();
     if let Some(obj) = body.as_object() {
         for (k, v) in obj {
-            if rt.field(k).is_some() {
+            if rt.field(k).is_some() || k == acre_app::registry::service::REGISTER_ANYWAY {
                 input.insert(k.clone(), from_json(v));
             }
         }

@@ -58,6 +58,7 @@ struct FormPage {
     version: i64,
     sections: Vec<FormSection>,
     form_error: String,
+    offer_anyway: bool,
 }
 
 /// Current values as typed text, and the titles of linked records.
@@ -134,6 +135,8 @@ fn build(
 }
 
 struct FormState {
+    /// A duplicate was refused and the actor may register it anyway.
+    offer_anyway: bool,
     id: Option<i64>,
     version: i64,
     values: Values,
@@ -169,6 +172,7 @@ fn render(ctx: &Ctx, actor: &acre_app::Actor, rt: &'static RecordType, s: FormSt
         version: s.version,
         sections: build(rt, ctx.locale, &s.values, &s.errors),
         form_error: s.form_error,
+        offer_anyway: s.offer_anyway,
     }
     .render()
     .unwrap_or_default()
@@ -200,6 +204,7 @@ pub async fn new_form(
         }
     }
     let s = FormState {
+        offer_anyway: false,
         id: None,
         version: 0,
         values,
@@ -229,6 +234,7 @@ pub async fn edit_form(
         }
     }
     let s = FormState {
+        offer_anyway: false,
         id: Some(id),
         version: rec.version,
         values,
@@ -247,6 +253,8 @@ fn collect(rt: &RecordType, pairs: &[(String, String)]) -> (Values, i64) {
     for (k, v) in pairs {
         if k == "version" {
             version = v.parse().unwrap_or(0);
+        } else if k == acre_app::registry::service::REGISTER_ANYWAY {
+            input.insert(k.clone(), v.clone());
         } else if let Some(key) = k.strip_suffix("__title") {
             titles.insert(key.to_string(), v.clone());
         } else if let Some(f) = rt.field(k) {
@@ -277,12 +285,16 @@ async fn refused(
         return Err(ctx.err(e));
     }
     let status = StatusCode::from_u16(e.code.status()).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
+    let offer_anyway = id.is_none()
+        && e.code == ErrorCode::DuplicateCustomer
+        && actor.can(acre_domain::Capability::AllocateCustomers);
     let s = FormState {
         id,
         version,
         values,
         form_error: e.message(ctx.locale),
         errors: e.fields,
+        offer_anyway,
     };
     Ok((status, Html(render(ctx, actor, rt, s))).into_response())
 }

@@ -556,3 +556,26 @@ storage_test!(
         assert_eq!(got["completeness"], 20, "follow-ups are not file fields");
     }
 );
+
+storage_test!(
+    only_managers_register_a_duplicate_anyway,
+    |t: TestApp| async move {
+        let body = json!({"name": "東莞華信電子（中國）有限公司", "kind": "company", "_register_anyway": true});
+        let mut rep2 = t.login("rep2").await;
+        let before = rep2.get("/api/v1/customers").await.json()["total"].clone();
+        let r = rep2
+            .json(Method::POST, "/api/v1/customers", body.clone())
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text);
+        assert_eq!(rep2.get("/api/v1/customers").await.json()["total"], before);
+        // Without asking, a manager is told who owns it, like anyone.
+        let mut m1 = t.login("manager1").await;
+        let mut plain = body.clone();
+        plain.as_object_mut().unwrap().remove("_register_anyway");
+        let r = m1.json(Method::POST, "/api/v1/customers", plain).await;
+        assert_eq!(r.status, StatusCode::CONFLICT);
+        assert_eq!(r.error_code(), "duplicate_customer");
+        let r = m1.json(Method::POST, "/api/v1/customers", body).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    }
+);
