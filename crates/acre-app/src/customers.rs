@@ -3,7 +3,9 @@
 //! always belongs to a customer and is visible exactly when its customer is.
 
 use crate::kb::INDUSTRIES;
-use crate::registry::{Access, Completeness, Dedupe, Field, RecordType, Related, Rollup, Variants};
+use crate::registry::{
+    Access, Completeness, Dedupe, Field, Mirror, RecordType, Related, Rollup, Variants,
+};
 
 const KINDS: &[&str] = &["company", "individual"];
 const CATEGORIES: &[&str] = &["key_account", "ordinary", "potential", "partner"];
@@ -209,6 +211,7 @@ pub static CUSTOMERS: RecordType = RecordType {
         keys: &[("company", COMPANY_KEYS), ("individual", INDIVIDUAL_KEYS)],
     }),
     rollup: None,
+    mirror: None,
 };
 
 /// The key fields of a company file whose share filled is its completeness
@@ -311,6 +314,21 @@ pub static CONTACTS: RecordType = RecordType {
         from: "last_contact",
         parent_table: "customers",
         to: "last_followup_at",
+    }),
+    // Whoever adds a contact keeps its card in their business-card book.
+    mirror: Some(Mirror {
+        to: "business-cards",
+        via: "contact_id",
+        fields: &[
+            ("name", "name"),
+            ("company", "customer_id"),
+            ("title", "title"),
+            ("department", "department"),
+            ("mobile", "mobile"),
+            ("phone", "phone"),
+            ("email", "email"),
+            ("wechat", "wechat"),
+        ],
     }),
 };
 

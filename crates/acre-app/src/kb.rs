@@ -66,6 +66,7 @@ pub static PRODUCTS: RecordType = RecordType {
     summary: &[],
     completeness: None,
     rollup: None,
+    mirror: None,
 };
 
 /// KB2 产品价格: price strategies of simple products.
@@ -104,6 +105,7 @@ pub static PRICE_STRATEGIES: RecordType = RecordType {
     summary: &[],
     completeness: None,
     rollup: None,
+    mirror: None,
 };
 
 /// KB3 解决方案.
@@ -131,6 +133,7 @@ pub static SOLUTIONS: RecordType = RecordType {
     summary: &[],
     completeness: None,
     rollup: None,
+    mirror: None,
 };
 
 /// KB4 成功案例 with the seed's eight fields.
@@ -171,6 +174,7 @@ pub static SUCCESS_CASES: RecordType = RecordType {
     summary: &[],
     completeness: None,
     rollup: None,
+    mirror: None,
 };
 
 /// KB5 失败案例: the same frame from the losing side.
@@ -204,6 +208,7 @@ pub static FAILURE_CASES: RecordType = RecordType {
     summary: &[],
     completeness: None,
     rollup: None,
+    mirror: None,
 };
 
 /// KB6 合同范本: the template document is an attachment; the body holds
@@ -233,6 +238,7 @@ pub static CONTRACT_TEMPLATES: RecordType = RecordType {
     summary: &[],
     completeness: None,
     rollup: None,
+    mirror: None,
 };
 
 /// KB7 竞争对手.
@@ -275,6 +281,7 @@ pub static COMPETITORS: RecordType = RecordType {
     summary: &[],
     completeness: None,
     rollup: None,
+    mirror: None,
 };
 
 /// KB8 竞争产品.
@@ -304,6 +311,7 @@ pub static COMPETITOR_PRODUCTS: RecordType = RecordType {
     summary: &[],
     completeness: None,
     rollup: None,
+    mirror: None,
 };
 
 /// KB9 竞争人员: a competitor's salesperson.
@@ -335,6 +343,7 @@ pub static COMPETITOR_PEOPLE: RecordType = RecordType {
     summary: &[],
     completeness: None,
     rollup: None,
+    mirror: None,
 };
 
 /// The knowledge base's types in navigation order.

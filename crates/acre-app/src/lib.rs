@@ -6,6 +6,7 @@ pub mod actor;
 pub mod allocation;
 pub mod attachments;
 pub mod auth;
+pub mod cards;
 pub mod customers;
 pub mod demo;
 pub mod departments;

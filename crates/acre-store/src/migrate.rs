@@ -66,6 +66,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0012_completeness.sql"),
         include_str!("../migrations/postgres/0012_completeness.sql"),
     ),
+    (
+        13,
+        "business_cards",
+        include_str!("../migrations/sqlite/0013_business_cards.sql"),
+        include_str!("../migrations/postgres/0013_business_cards.sql"),
+    ),
 ];
 
 /// Arbitrary key for PostgreSQL's advisory lock, so two starting servers do

@@ -125,7 +125,8 @@ mod tests {
                 concat!(
                     include_str!("../../../acre-store/migrations/sqlite/0003_search.sql"),
                     include_str!("../../../acre-store/migrations/sqlite/0005_customers.sql"),
-                    include_str!("../../../acre-store/migrations/sqlite/0012_completeness.sql")
+                    include_str!("../../../acre-store/migrations/sqlite/0012_completeness.sql"),
+                    include_str!("../../../acre-store/migrations/sqlite/0013_business_cards.sql")
                 ),
             ),
             (
@@ -133,7 +134,8 @@ mod tests {
                 concat!(
                     include_str!("../../../acre-store/migrations/postgres/0003_search.sql"),
                     include_str!("../../../acre-store/migrations/postgres/0005_customers.sql"),
-                    include_str!("../../../acre-store/migrations/postgres/0012_completeness.sql")
+                    include_str!("../../../acre-store/migrations/postgres/0012_completeness.sql"),
+                    include_str!("../../../acre-store/migrations/postgres/0013_business_cards.sql")
                 ),
             ),
         ];

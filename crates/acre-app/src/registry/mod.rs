@@ -18,7 +18,9 @@ pub mod value;
 pub use field::{Field, Kind};
 pub use query::{Filter, ListQuery};
 pub use record::Record;
-pub use record_type::{Access, Completeness, Dedupe, RecordType, Related, Rollup, Variants};
+pub use record_type::{
+    Access, Completeness, Dedupe, Mirror, RecordType, Related, Rollup, Variants,
+};
 pub use service::Input;
 
 /// Every registered type, in navigation order (a link's target before it).
@@ -28,6 +30,7 @@ pub fn all() -> &'static [&'static RecordType] {
         crate::kb::TYPES
             .iter()
             .chain(crate::customers::TYPES)
+            .chain(crate::cards::TYPES)
             .copied()
             .collect()
     })

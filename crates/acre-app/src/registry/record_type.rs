@@ -19,6 +19,9 @@ pub enum Access {
     Customer,
     /// Records under a customer (contacts): visible exactly when the customer is.
     Contact,
+    /// One person's own records (their business-card book): nobody else,
+    /// whatever their role, sees them.
+    Personal,
 }
 
 impl Access {
@@ -26,13 +29,16 @@ impl Access {
         match self {
             Access::SalesMaterial => actor.can(Capability::ReadSalesMaterials),
             // Everyone but the system administrator works with customers.
-            Access::Customer | Access::Contact => actor.can(Capability::ReadSalesMaterials),
+            Access::Customer | Access::Contact | Access::Personal => {
+                actor.can(Capability::ReadSalesMaterials)
+            }
         }
     }
     pub fn can_create(self, actor: &Actor) -> bool {
         match self {
             Access::SalesMaterial => actor.can(Capability::ReadSalesMaterials),
             Access::Customer | Access::Contact => actor.can(Capability::EditCustomers),
+            Access::Personal => actor.can(Capability::ReadSalesMaterials),
         }
     }
     /// Whether the actor may edit every record they can see, not only their own.
@@ -40,6 +46,7 @@ impl Access {
         match self {
             Access::SalesMaterial => actor.can(Capability::EditAllSalesMaterials),
             Access::Customer | Access::Contact => actor.can(Capability::EditCustomers),
+            Access::Personal => true,
         }
     }
 
@@ -107,6 +114,7 @@ impl Access {
         };
         match self {
             Access::SalesMaterial => None,
+            Access::Personal => Some(format!("t.created_by = {}", sql.arg(actor.id().into()))),
             Access::Customer => customer("t", sql),
             Access::Contact => customer("vc", sql).map(|p| {
                 format!("t.customer_id IN (SELECT vc.id FROM customers vc WHERE vc.deleted_at IS NULL AND {p})")
@@ -205,6 +213,20 @@ pub struct RecordType {
     pub completeness: Option<Completeness>,
     /// A date of the parent record kept at the latest of its children's.
     pub rollup: Option<Rollup>,
+    /// A copy kept in another type for whoever creates a record here.
+    pub mirror: Option<Mirror>,
+}
+
+/// Creating a record here also creates one of type `to` for its creator,
+/// linked back by `via`; later edits here carry over. `fields` maps the
+/// copy's fields to this type's (`(to_field, from_field)`); a link field as
+/// source gives the linked record's title. A contact becomes a card in its
+/// creator's business-card book (名片管理).
+#[derive(Clone, Copy, Debug)]
+pub struct Mirror {
+    pub to: &'static str,
+    pub via: &'static str,
+    pub fields: &'static [(&'static str, &'static str)],
 }
 
 /// How complete a record is (档案完整率): the share, 0–100, of its key fields

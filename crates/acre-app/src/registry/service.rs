@@ -142,6 +142,7 @@ impl App {
     /// Whether the actor may change this record.
     pub fn can_edit(&self, actor: &Actor, rt: &RecordType, rec: &Record) -> bool {
         (rt.access.edits_all(actor) && rec.writable)
+            || (rt.access == super::Access::Personal && rec.created_by == Some(actor.id()))
             || (rt.access == super::Access::SalesMaterial
                 && rt.access.can_create(actor)
                 && rec.created_by == Some(actor.id()))
@@ -430,7 +431,86 @@ impl App {
                 .map(|(_, v)| v.clone());
             crate::allocation::registered(tx, actor, id, owner).await?;
         }
+        if let Some(m) = rt.mirror {
+            let target = registry::find(m.to).expect("declared mirror target");
+            let input = self.mirror_input(tx, &m, &values).await?;
+            let copy = Box::pin(self.insert_record(tx, actor, target, &input)).await?;
+            tx.execute(
+                &format!("UPDATE {} SET {} = $1 WHERE id = $2", target.table, m.via),
+                &[Value::from(id), Value::from(copy)],
+            )
+            .await?;
+        }
         Ok(id)
+    }
+
+    /// The mirrored copy's input from a record's values (see `Mirror`).
+    async fn mirror_input(
+        &self,
+        tx: &mut Tx,
+        m: &super::Mirror,
+        values: &[(&'static Field, Value)],
+    ) -> Result<Input> {
+        let mut input = Input::new();
+        for (to, from) in m.fields {
+            let Some((f, v)) = values.iter().find(|(f, _)| f.key == *from) else {
+                continue;
+            };
+            let text = match (f.link.and_then(registry::find), v.to_text()) {
+                (Some(linked), Some(id)) => tx
+                    .fetch_optional(
+                        &format!(
+                            "SELECT {} AS title FROM {} WHERE id = $1",
+                            linked.title, linked.table
+                        ),
+                        &[Value::from(id.parse::<i64>().unwrap_or(0))],
+                    )
+                    .await?
+                    .map(|r| r.str("title"))
+                    .unwrap_or_default(),
+                _ => to_input(f, v),
+            };
+            input.insert(to.to_string(), text);
+        }
+        Ok(input)
+    }
+
+    /// Carry an edit over to the record's mirrored copies.
+    async fn mirror_update(
+        &self,
+        tx: &mut Tx,
+        actor: &Actor,
+        rt: &RecordType,
+        id: i64,
+        after: &[(&'static Field, Value)],
+    ) -> Result<()> {
+        let Some(m) = rt.mirror else { return Ok(()) };
+        let target = registry::find(m.to).expect("declared mirror target");
+        let input = self.mirror_input(tx, &m, after).await?;
+        let fields = all_fields(target);
+        let rows = tx
+            .fetch_all(
+                &format!(
+                    "{} WHERE t.{} = $1 AND t.deleted_at IS NULL",
+                    sql::select(target, &fields),
+                    m.via
+                ),
+                &[Value::from(id)],
+            )
+            .await?;
+        for row in rows {
+            let copy = Record::from_row(&fields, &row);
+            let same = input.iter().all(|(k, v)| {
+                target
+                    .field(k)
+                    .is_some_and(|f| to_input(f, &copy.get(k)) == *v)
+            });
+            if same {
+                continue;
+            }
+            Box::pin(self.update_in(tx, actor, target, &copy, copy.version, &input)).await?;
+        }
+        Ok(())
     }
 
     /// Change the fields present in `input` when `version` is current. Returns the new version.
@@ -536,6 +616,8 @@ impl App {
             return Err(AppError::stale());
         }
         roll_up(tx, rt, &after).await?;
+        self.mirror_update(tx, actor, rt, current.id, &after)
+            .await?;
         if values
             .iter()
             .any(|(f, v)| f.searchable && current.get(f.key) != *v)

@@ -205,3 +205,20 @@ audit-unshared = stopped sharing with
 err-share-owner = The customer's owner needs no share.
 err-duplicate-customer = This customer exists already, owned by { $owner } ({ $department }). Ask the owner or your manager.
 err-duplicate = Matches an existing customer.
+
+## The business-card book (个人管理 → 名片管理).
+nav-personal = Personal
+business_card-name = Business cards
+business_card-one = business card
+business_card-section-main = Card
+business_card-field-name = Name
+business_card-field-company = Company
+business_card-field-title = Title
+business_card-field-department = Department
+business_card-field-mobile = Mobile
+business_card-field-phone = Phone
+business_card-field-email = Email
+business_card-field-wechat = WeChat
+business_card-field-address = Address
+business_card-field-notes = Notes
+business_card-field-contact_id = From contact

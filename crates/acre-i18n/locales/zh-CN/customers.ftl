@@ -205,3 +205,20 @@ audit-unshared = 取消共享
 err-share-owner = 不能共享给客户的负责人。
 err-duplicate-customer = 该客户已存在，负责人：{ $owner }（{ $department }）。如需跟进，请联系负责人或您的经理。
 err-duplicate = 与已有客户重复。
+
+## The business-card book (个人管理 → 名片管理).
+nav-personal = 个人管理
+business_card-name = 名片管理
+business_card-one = 名片
+business_card-section-main = 名片
+business_card-field-name = 姓名
+business_card-field-company = 公司
+business_card-field-title = 职务
+business_card-field-department = 部门
+business_card-field-mobile = 手机
+business_card-field-phone = 电话
+business_card-field-email = 电子邮件
+business_card-field-wechat = 微信
+business_card-field-address = 地址
+business_card-field-notes = 备注
+business_card-field-contact_id = 来自联系人

@@ -205,3 +205,20 @@ audit-unshared = 取消共用
 err-share-owner = 不能共用給客戶的負責人。
 err-duplicate-customer = 該客戶已存在，負責人：{ $owner }（{ $department }）。如需跟進，請聯絡負責人或您的經理。
 err-duplicate = 與既有客戶重複。
+
+## The business-card book (个人管理 → 名片管理).
+nav-personal = 個人管理
+business_card-name = 名片管理
+business_card-one = 名片
+business_card-section-main = 名片
+business_card-field-name = 姓名
+business_card-field-company = 公司
+business_card-field-title = 職務
+business_card-field-department = 部門
+business_card-field-mobile = 手機
+business_card-field-phone = 電話
+business_card-field-email = 電子郵件
+business_card-field-wechat = 微信
+business_card-field-address = 地址
+business_card-field-notes = 備註
+business_card-field-contact_id = 來自聯絡人

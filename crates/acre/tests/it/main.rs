@@ -10,6 +10,7 @@ mod allocation;
 mod api_tokens;
 mod auth;
 mod browser;
+mod cards;
 mod customers;
 mod departments;
 mod grading;

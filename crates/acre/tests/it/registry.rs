@@ -90,7 +90,11 @@ storage_test!(
         let mut users = HashMap::new();
         users.insert("rep1", t.user_id("rep1").await);
         let mut c = t.login("assistant").await;
-        for rt in registry::all() {
+        for (idx, rt) in registry::all().iter().enumerate() {
+            // A number of its own per type: a contact's card is named like its contact.
+            let n = 101 + idx;
+            let mark = format!("样例{n}");
+            let q_mark = format!("%E6%A0%B7%E4%BE%8B{n}");
             let res = rt.key;
             // The demo organisation comes with sample materials: count from here.
             let base = c.get(&format!("/api/v1/{res}")).await.json()["total"]
@@ -113,7 +117,16 @@ storage_test!(
                 base,
                 "{res}: nothing half-saved"
             );
-            let body = sample(&mut c, rt, 1, &users).await;
+            let pre_search = c.get(&format!("/api/v1/{res}?q={q_mark}")).await.json()["total"]
+                .as_i64()
+                .unwrap();
+            let pre_filter = c
+                .get(&format!("/api/v1/{res}?f.{}=%E6%A0%B7%E4%BE%8B", rt.title))
+                .await
+                .json()["total"]
+                .as_i64()
+                .unwrap();
+            let body = sample(&mut c, rt, n, &users).await;
             let r = c
                 .json(Method::POST, &format!("/api/v1/{res}"), body.clone())
                 .await;
@@ -143,11 +156,9 @@ storage_test!(
             }
 
             // List: search by a Chinese substring, filter, sort.
-            let l = c
-                .get(&format!("/api/v1/{res}?q=%E6%A0%B7%E4%BE%8B1"))
-                .await
-                .json(); // q=样例1
-            assert_eq!(l["total"], 1, "{res} search");
+            // Search by this record's mark.
+            let l = c.get(&format!("/api/v1/{res}?q={q_mark}")).await.json();
+            assert_eq!(l["total"], pre_search + 1, "{res} search");
             let l = c
                 .get(&format!("/api/v1/{res}?q=nothing-like-this"))
                 .await
@@ -160,7 +171,7 @@ storage_test!(
                 ))
                 .await;
             assert_eq!(l.status, StatusCode::OK, "{res}: {}", l.text);
-            assert_eq!(l.json()["total"], 1, "{res} filter");
+            assert_eq!(l.json()["total"], pre_filter + 1, "{res} filter");
             let page = c.get(&format!("/r/{res}")).await;
             assert_eq!(page.status, StatusCode::OK);
             assert!(
@@ -209,14 +220,14 @@ storage_test!(
                     !p.text.contains(XSS) && !p.text.contains("<u>"),
                     "{path} escapes"
                 );
-                assert!(p.text.contains("样例1"), "{path} shows the record");
+                assert!(p.text.contains(&mark), "{path} shows the record");
             }
 
             // Excel export, read back cell by cell; formulas neutralised.
             let x = c.get(&format!("/api/v1/{res}/export.xlsx")).await;
             assert_eq!(x.status, StatusCode::OK);
             let bytes = c
-                .get_bytes(&format!("/r/{res}/export.xlsx?q=%E6%A0%B7%E4%BE%8B1"))
+                .get_bytes(&format!("/r/{res}/export.xlsx?q={q_mark}"))
                 .await;
             let sheet = acre_docs::import::read_xlsx(&bytes).expect("xlsx reads back");
             assert_eq!(sheet.rows.len(), 1, "{res}");
@@ -232,11 +243,11 @@ storage_test!(
                 "{res} title cell"
             );
             let docx = c
-                .get_bytes(&format!("/r/{res}/export.docx?q=%E6%A0%B7%E4%BE%8B1"))
+                .get_bytes(&format!("/r/{res}/export.docx?q={q_mark}"))
                 .await;
             let xml = docx_text(&docx);
             assert!(
-                xml.contains("样例1") && xml.contains("&lt;script&gt;"),
+                xml.contains(&mark) && xml.contains("&lt;script&gt;"),
                 "{res} docx"
             );
             let one = c.get_bytes(&format!("/r/{res}/{id}/export.docx")).await;
