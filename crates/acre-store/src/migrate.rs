@@ -48,6 +48,13 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0007_record_keys.sql"),
         include_str!("../migrations/postgres/0007_record_keys.sql"),
     ),
+    // 8 and 9 are taken by work on other branches.
+    (
+        10,
+        "search",
+        include_str!("../migrations/sqlite/0010_search.sql"),
+        include_str!("../migrations/postgres/0010_search.sql"),
+    ),
 ];
 
 /// Arbitrary key for PostgreSQL's advisory lock, so two starting servers do
