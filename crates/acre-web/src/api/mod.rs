@@ -6,6 +6,7 @@ mod departments;
 mod json;
 pub mod openapi;
 pub mod records;
+mod search;
 mod shares;
 mod users;
 
@@ -40,6 +41,7 @@ pub fn routes() -> Router<AppState> {
                 .delete(departments::remove),
         )
         .route("/openapi.json", get(openapi::serve))
+        .route("/search", get(search::search))
         .route(
             "/customers/{id}/shares",
             get(shares::list).post(shares::share),

@@ -5,6 +5,7 @@ mod admin_users;
 mod home;
 mod layout;
 mod login;
+mod search;
 mod settings;
 mod setup;
 
@@ -21,6 +22,7 @@ pub fn routes() -> Router<AppState> {
         .route("/login", get(login::page).post(login::submit))
         .route("/logout", post(login::logout))
         .route("/locale", post(settings::set_locale))
+        .route("/search", get(search::page))
         .route("/settings", get(settings::page))
         .route("/settings/password", post(settings::change_password))
         .route("/settings/tokens", post(settings::create_token))

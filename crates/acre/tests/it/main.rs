@@ -16,3 +16,4 @@ mod pages;
 mod platform;
 mod registry;
 mod schema;
+mod search;
