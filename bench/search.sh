@@ -22,10 +22,10 @@ fi
 
 echo "## Search at $N customers and $N contacts (${DB:-sqlite})"
 echo
-"$BIN" demo >/dev/null
+"$BIN" demo >/dev/null 2>&1
 START=$(date +%s)
-"$BIN" gen --resource customers --count "$N"
-"$BIN" gen --resource contacts --count "$N"
+"$BIN" gen --resource customers --count "$N" 2>/dev/null
+"$BIN" gen --resource contacts --count "$N" 2>/dev/null
 echo "generated in $(( $(date +%s) - START )) s"
 if [ "${DB:-sqlite}" = postgres ]; then
   ROWS=$(psql -tA -h 127.0.0.1 -U postgres acre_bench -c "SELECT COUNT(*) FROM search_grams")
