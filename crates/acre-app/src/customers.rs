@@ -621,3 +621,80 @@ impl crate::App {
         Ok(())
     }
 }
+
+/// A customer or contact found by the global search box.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct SearchHit {
+    /// `customers` or `contacts`.
+    pub resource: &'static str,
+    pub id: i64,
+    pub name: String,
+    /// The customer's phone or the contact's mobile.
+    pub phone: Option<String>,
+    /// A contact's customer.
+    pub customer_id: Option<i64>,
+    pub customer_name: Option<String>,
+}
+
+/// Customers and contacts matching a search, each with its total.
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct SearchResults {
+    pub customers: Vec<SearchHit>,
+    pub customers_total: i64,
+    pub contacts: Vec<SearchHit>,
+    pub contacts_total: i64,
+}
+
+impl crate::App {
+    /// The global search box (design.md §7): customers and contacts whose
+    /// name, phone or pinyin matches, at most `limit` of each. It goes
+    /// through the ordinary list query, so the types' visibility predicate
+    /// is part of the SQL and nothing the actor may not see is loaded.
+    pub async fn search_customers(
+        &self,
+        actor: &crate::Actor,
+        q: &str,
+        limit: i64,
+    ) -> crate::error::Result<SearchResults> {
+        let q = q.trim();
+        if q.is_empty() || !CUSTOMERS.access.can_read(actor) {
+            return Ok(SearchResults::default());
+        }
+        let query = |cols: &[&str]| crate::registry::ListQuery {
+            q: Some(q.chars().take(100).collect()),
+            limit,
+            sort: Some("name".into()),
+            columns: cols.iter().map(|c| c.to_string()).collect(),
+            ..Default::default()
+        };
+        let (customers, customers_total) = self
+            .list_records(actor, &CUSTOMERS, &query(&["phone"]))
+            .await?;
+        let (contacts, contacts_total) = self
+            .list_records(actor, &CONTACTS, &query(&["customer_id", "mobile"]))
+            .await?;
+        let hit = |rt: &'static RecordType, r: &crate::registry::Record, phone: &str| SearchHit {
+            resource: rt.key,
+            id: r.id,
+            name: r.title(rt),
+            phone: r.get(phone).to_text(),
+            customer_id: match r.get("customer_id") {
+                acre_store::Value::Int(id) => id,
+                _ => None,
+            },
+            customer_name: r.title_of("customer_id").map(str::to_string),
+        };
+        Ok(SearchResults {
+            customers: customers
+                .iter()
+                .map(|r| hit(&CUSTOMERS, r, "phone"))
+                .collect(),
+            customers_total,
+            contacts: contacts
+                .iter()
+                .map(|r| hit(&CONTACTS, r, "mobile"))
+                .collect(),
+            contacts_total,
+        })
+    }
+}

@@ -15,7 +15,7 @@ fn fold(s: &str) -> String {
 }
 
 /// Legal-form and branch words that do not tell companies apart, longest first.
-const NOISE: &[&str] = &[
+pub const NOISE: &[&str] = &[
     "股份有限公司",
     "有限责任公司",
     "有限責任公司",

@@ -1,6 +1,7 @@
 //! Pure types and rules of Acre. No I/O: everything here is unit-tested on its own.
 
 pub mod account;
+pub mod chinese;
 pub mod dedupe;
 pub mod grading;
 pub mod role;

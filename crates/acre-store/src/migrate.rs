@@ -61,6 +61,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/postgres/0009_grading.sql"),
     ),
     (
+        10,
+        "search",
+        include_str!("../migrations/sqlite/0010_search.sql"),
+        include_str!("../migrations/postgres/0010_search.sql"),
+    ),
+    (
         12,
         "completeness",
         include_str!("../migrations/sqlite/0012_completeness.sql"),

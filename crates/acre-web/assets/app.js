@@ -80,3 +80,11 @@ document.addEventListener("DOMContentLoaded", function () {
   };
   select.addEventListener("change", apply);
 });
+
+// Global search box: Escape closes the suggestions.
+document.addEventListener("keydown", function (e) {
+  if (e.key === "Escape" && e.target && e.target.id === "global-search") {
+    var box = document.getElementById("global-search-results");
+    if (box) { box.innerHTML = ""; }
+  }
+});

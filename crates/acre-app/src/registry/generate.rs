@@ -72,7 +72,42 @@ const SENTENCE: &[&str] = &[
     "客户对售后响应速度评价很高。",
 ];
 
+/// Characters of company brands (华信, 鑫达 …) and of people's names.
+const BRAND: &[&str] = &[
+    "华", "信", "达", "盛", "鑫", "源", "泰", "恒", "通", "宏", "兴", "昌", "隆", "丰", "瑞", "祥",
+    "安", "康", "科", "创", "新", "维", "博", "立", "嘉", "腾", "飞", "龙", "海", "天", "中", "永",
+    "金", "银", "光", "明", "远", "志", "伟", "力", "德", "和", "顺", "利", "佳", "美", "正", "联",
+];
+const TRADE: &[&str] = &[
+    "电子", "科技", "机械", "精密", "塑胶", "五金", "包装", "纺织", "食品", "物流", "贸易", "医疗",
+    "智能", "光电", "材料", "化工", "家具", "汽配", "模具", "印刷",
+];
+const SURNAME: &[&str] = &[
+    "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭",
+    "何", "林", "罗", "高", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹",
+];
+
+/// Customers and contacts get names like real ones, so pinyin and
+/// substring searches meet a realistic spread of keys.
+fn person_or_company(rng: &mut Rng, f: &Field, rt: &RecordType) -> Option<String> {
+    let brand = |rng: &mut Rng| format!("{}{}", rng.pick(BRAND), rng.pick(BRAND));
+    match (rt.key, f.key) {
+        ("customers", "name") => Some(format!(
+            "{}{}{}有限公司",
+            rng.pick(PLACE),
+            brand(rng),
+            rng.pick(TRADE)
+        )),
+        ("customers", "short_name") => Some(brand(rng)),
+        ("contacts", "name") => Some(format!("{}{}", rng.pick(SURNAME), brand(rng))),
+        _ => None,
+    }
+}
+
 fn text_value(rng: &mut Rng, f: &Field, rt: &RecordType, n: usize) -> String {
+    if let Some(name) = person_or_company(rng, f, rt) {
+        return name;
+    }
     if f.unique || f.key == "code" {
         return format!(
             "{}-{:07}",
@@ -128,6 +163,11 @@ fn value(
         }
         Kind::User => Value::from(users[rng.below(users.len())]),
         Kind::Bool => Value::from(rng.below(2) == 0),
+        // Half mobiles written as people do (138-0013-8000), half landlines.
+        Kind::Phone if rng.below(2) == 0 => {
+            let m = format!("1{}{:09}", 3 + rng.below(7), rng.below(1_000_000_000));
+            Value::from(format!("{}-{}-{}", &m[..3], &m[3..7], &m[7..]))
+        }
         Kind::Phone => Value::from(format!(
             "0{}-{:08}",
             20 + rng.below(80),

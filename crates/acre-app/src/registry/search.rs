@@ -1,11 +1,14 @@
 //! The search index of the registry: character bigrams of every searchable
-//! field (`acre_domain::search`), kept in `search_grams` in the same
-//! transaction as the record, and the SQL that uses it.
+//! field (`acre_domain::search`), pinyin keys of text with Han characters
+//! (`acre_domain::chinese`) and normalised phone numbers, kept in
+//! `search_grams` in the same transaction as the record, and the SQL that
+//! uses it.
 
-use acre_domain::search::{grams, normalise, term_grams};
+use acre_domain::chinese::{has_han, pinyin_keys, pinyin_query};
+use acre_domain::search::{grams, normalise, phone_keys, phone_term, term_grams};
 use acre_store::{Db, Tx, Value};
 
-use super::field::Field;
+use super::field::{Field, Kind};
 use super::record_type::RecordType;
 use super::sql::Sql;
 use crate::error::Result;
@@ -13,6 +16,11 @@ use crate::registry;
 
 /// Rows per multi-row INSERT of grams.
 const GRAM_BATCH: usize = 500;
+
+/// Version of the keys `record_grams` makes. Raise it when they change: at
+/// start-up every type indexed with an older version is indexed anew.
+/// 1: bigrams; 2: Simplified folding, pinyin and phone keys.
+pub const INDEX_VERSION: i64 = 2;
 
 /// The keys of a record's searchable values.
 pub fn record_grams<'a>(values: impl Iterator<Item = (&'a Field, &'a Value)>) -> Vec<String> {
@@ -22,6 +30,11 @@ pub fn record_grams<'a>(values: impl Iterator<Item = (&'a Field, &'a Value)>) ->
             && let Some(text) = v.to_text()
         {
             all.extend(grams(&text));
+            if f.kind == Kind::Phone {
+                all.extend(phone_keys(&text));
+            } else if has_han(&text) {
+                all.extend(pinyin_keys(&text));
+            }
         }
     }
     all.into_iter().collect()
@@ -76,44 +89,97 @@ pub async fn forget(tx: &mut Tx, rt: &RecordType, id: i64) -> Result<()> {
     Ok(())
 }
 
-/// `AND …` for one search word over `columns`: the index narrows the rows to
-/// those having every bigram of the word, then a substring check confirms.
-/// One-character words (no bigram) scan.
-pub fn word_predicate(rt: &RecordType, columns: &[&str], word: &str, sql: &mut Sql) -> String {
-    let norm = normalise(word).replace(['%', '_'], "");
-    let check = |sql: &mut Sql| {
-        let like = sql.arg(Value::from(format!("%{norm}%")));
-        let ors: Vec<String> = columns
-            .iter()
-            .map(|c| format!("LOWER(t.{c}) LIKE {like}"))
-            .collect();
-        format!("({})", ors.join(" OR "))
-    };
-    let Some(keys) = term_grams(word) else {
-        return format!(" AND {}", check(sql));
-    };
-    // The records having every bigram: an INTERSECT of primary-key ranges of
-    // `search_grams`, read from the index alone, so a frequent bigram costs an
-    // index scan, not a row lookup per candidate.
+/// `AND …` for a whole search term over the searchable `fields`: a phone
+/// number in any format (on types with phone fields) is one key; otherwise
+/// every word (up to five) must match.
+pub fn term_predicate(rt: &RecordType, fields: &[&Field], term: &str, sql: &mut Sql) -> String {
+    let columns: Vec<&str> = fields.iter().map(|f| f.key).collect();
+    if fields.iter().any(|f| f.kind == Kind::Phone)
+        && let Some(key) = phone_term(term)
+    {
+        let res = sql.arg(Value::from(rt.key));
+        let k = sql.arg(Value::from(key));
+        return format!(
+            " AND {}t.id IN (SELECT g.record_id FROM search_grams g WHERE g.resource = {res} AND g.gram = {k})",
+            sql.plus
+        );
+    }
+    term.split_whitespace()
+        .take(5)
+        .map(|w| word_predicate(rt, &columns, w, sql))
+        .collect()
+}
+
+/// The ids having every key: an INTERSECT of primary-key ranges of
+/// `search_grams`, read from the index alone, so a frequent key costs an
+/// index scan, not a row lookup per candidate.
+fn having_all(rt: &RecordType, keys: &[String], sql: &mut Sql) -> String {
     let res = sql.arg(Value::from(rt.key));
-    let plus = sql.plus;
-    let sets: Vec<String> = keys
-        .iter()
+    keys.iter()
         .map(|k| {
             let g = sql.arg(Value::from(k.as_str()));
             format!(
                 "SELECT g.record_id FROM search_grams g WHERE g.resource = {res} AND g.gram = {g}"
             )
         })
-        .collect();
-    let candidates = format!(" AND {plus}t.id IN ({})", sets.join(" INTERSECT "));
-    // A two-character word is one bigram: having it is containing it, so the
-    // substring check (which PostgreSQL misjudges as very selective and
-    // answers with a table scan) is left out.
-    if keys.len() == 1 && norm.chars().filter(|c| c.is_alphanumeric()).count() == 2 {
-        return candidates;
+        .collect::<Vec<_>>()
+        .join(" INTERSECT ")
+}
+
+/// `AND …` for one search word over `columns`: the index narrows the rows to
+/// those having every bigram of the word, then a substring check confirms.
+/// An all-letter word may also be pinyin (initials or syllables), whose keys
+/// are looked up alongside. One-character words (no bigram) scan.
+pub fn word_predicate(rt: &RecordType, columns: &[&str], word: &str, sql: &mut Sql) -> String {
+    let norm = normalise(word).replace(['%', '_'], "");
+    let check = |sql: &mut Sql, alias: &str| {
+        let like = sql.arg(Value::from(format!("%{norm}%")));
+        let ors: Vec<String> = columns
+            .iter()
+            .map(|c| format!("LOWER({alias}.{c}) LIKE {like}"))
+            .collect();
+        format!("({})", ors.join(" OR "))
+    };
+    let plus = sql.plus;
+    let pinyin = pinyin_query(word);
+    let Some(keys) = term_grams(word) else {
+        return format!(" AND {}", check(sql, "t"));
+    };
+    // The substring check is needed where bigrams alone could match apart:
+    // not for a two-character word (one bigram: having it is containing it;
+    // PostgreSQL also misjudges the check as very selective and scans), and
+    // not for Han text, whose stored form may be Traditional while the word
+    // is folded to Simplified (adjacent Han bigrams rarely match apart).
+    let two = keys.len() == 1 && norm.chars().filter(|c| c.is_alphanumeric()).count() == 2;
+    let needs_check = !two && !has_han(&norm);
+    if pinyin.is_empty() {
+        let candidates = format!(" AND {plus}t.id IN ({})", having_all(rt, &keys, sql));
+        if !needs_check {
+            return candidates;
+        }
+        return format!("{candidates} AND {}", check(sql, "t"));
     }
-    format!("{candidates} AND {}", check(sql))
+    // Letters: the ordinary match or any pinyin reading, as one IN over a
+    // UNION so both databases still drive the query from the index.
+    let mut arms = Vec::new();
+    let grams = having_all(rt, &keys, sql);
+    arms.push(if needs_check {
+        format!(
+            "SELECT x.id FROM {} x WHERE x.id IN ({grams}) AND {}",
+            rt.table,
+            check(sql, "x")
+        )
+    } else {
+        format!("SELECT a0.record_id FROM ({grams}) a0")
+    });
+    for (i, keys) in pinyin.iter().enumerate() {
+        let set = having_all(rt, keys, sql);
+        arms.push(format!(
+            "SELECT a{n}.record_id FROM ({set}) a{n}",
+            n = i + 1
+        ));
+    }
+    format!(" AND {plus}t.id IN ({})", arms.join(" UNION "))
 }
 
 /// Build the index for records that have none (databases created before the
@@ -155,11 +221,46 @@ pub async fn backfill(db: &Db, rt: &'static RecordType) -> Result<usize> {
     }
 }
 
+/// Drop a type's keys when they were made by an older `INDEX_VERSION`, so
+/// the backfill makes them anew; record the current version.
+async fn upgrade(db: &Db, rt: &'static RecordType) -> Result<()> {
+    let stored = db
+        .fetch_optional(
+            "SELECT version FROM search_index_versions WHERE resource = $1",
+            &[rt.key.into()],
+        )
+        .await?
+        .map(|r| r.i64("version"));
+    if stored == Some(INDEX_VERSION) {
+        return Ok(());
+    }
+    let mut tx = db.begin().await?;
+    tx.execute(
+        "DELETE FROM search_grams WHERE resource = $1",
+        &[rt.key.into()],
+    )
+    .await?;
+    tx.execute(
+        "DELETE FROM search_index_versions WHERE resource = $1",
+        &[rt.key.into()],
+    )
+    .await?;
+    tx.execute(
+        "INSERT INTO search_index_versions (resource, version) VALUES ($1, $2)",
+        &[rt.key.into(), INDEX_VERSION.into()],
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 impl crate::App {
-    /// Index whatever is not indexed yet, for every type (run at start-up).
+    /// Index whatever is not indexed yet (or was indexed with older keys),
+    /// for every type (run at start-up).
     pub async fn ensure_search_index(&self) -> Result<usize> {
         let mut n = 0;
         for rt in registry::all() {
+            upgrade(&self.db, rt).await?;
             n += backfill(&self.db, rt).await?;
         }
         Ok(n)

@@ -90,24 +90,18 @@ pub fn where_clause(rt: &RecordType, q: &ListQuery, sql: &mut Sql) {
         " WHERE t.deleted_at IS NULL"
     });
     if let Some(term) = q.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        let searchable: Vec<&str> = rt
-            .fields
-            .iter()
-            .filter(|f| f.searchable)
-            .map(|f| f.key)
-            .collect();
+        let searchable: Vec<&Field> = rt.fields.iter().filter(|f| f.searchable).collect();
         if !searchable.is_empty() {
-            for word in term.split_whitespace().take(5) {
-                let p = super::search::word_predicate(rt, &searchable, word, sql);
-                sql.push(&p);
-            }
+            let p = super::search::term_predicate(rt, &searchable, term, sql);
+            sql.push(&p);
         }
     }
     let p_ = sql.plus;
     for f in &q.filters {
         match f {
             Filter::Contains(k, s) if rt.field(k).is_some_and(|f| f.searchable) => {
-                let p = super::search::word_predicate(rt, &[k], s, sql);
+                let f = rt.field(k).expect("checked above");
+                let p = super::search::term_predicate(rt, &[f], s, sql);
                 sql.push(&p);
             }
             Filter::Contains(k, s) => {

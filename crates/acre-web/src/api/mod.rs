@@ -8,6 +8,7 @@ mod grading;
 mod json;
 pub mod openapi;
 pub mod records;
+mod search;
 mod shares;
 mod users;
 
@@ -42,6 +43,7 @@ pub fn routes() -> Router<AppState> {
                 .delete(departments::remove),
         )
         .route("/openapi.json", get(openapi::serve))
+        .route("/search", get(search::search))
         .route(
             "/customers/{id}/shares",
             get(shares::list).post(shares::share),

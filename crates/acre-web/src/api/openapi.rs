@@ -155,6 +155,14 @@ pub const API_ROUTES: &[ApiRoute] = &[
     ),
     r(
         "get",
+        "/api/v1/search",
+        "customers",
+        "Customers and contacts the caller may see matching `q` (name, Traditional or Simplified, pinyin or initials, phone in any format); `limit` per type",
+        None,
+        200,
+    ),
+    r(
+        "get",
         "/api/v1/customers/{id}/shares",
         "customers",
         "Colleagues a customer is shared with",
@@ -544,6 +552,12 @@ pub fn openapi_document() -> Value {
             && let Some(p) = op["parameters"].as_array_mut()
         {
             p.push(json!({"name": "user", "in": "path", "required": true, "schema": {"type": "integer"}}));
+        }
+        if route.path == "/api/v1/search" {
+            op["parameters"] = json!([
+                {"name": "q", "in": "query", "required": true, "schema": {"type": "string"}},
+                {"name": "limit", "in": "query", "schema": {"type": "integer", "maximum": 200}, "description": "per type, default 20"}
+            ]);
         }
         if route.public {
             op["security"] = json!([]);

@@ -13,6 +13,8 @@ pub struct Layout {
     pub user_name: String,
     pub role_label: String,
     pub is_admin: bool,
+    /// Whether the global search box (customers and contacts) is shown.
+    pub can_search: bool,
     /// Key of the active navigation item.
     pub active: &'static str,
     pub locale_name: &'static str,
@@ -71,6 +73,7 @@ impl Layout {
             user_name: actor.user.display_name.clone(),
             role_label: t.role(actor.role.key()),
             is_admin: actor.can(Capability::AdministerAccounts),
+            can_search: acre_app::customers::CUSTOMERS.access.can_read(actor),
             active,
             locale_name: ctx.locale.native_name(),
             locales: Locale::ALL

@@ -7,6 +7,7 @@ mod grading;
 mod home;
 mod layout;
 mod login;
+mod search;
 mod settings;
 mod setup;
 
@@ -25,6 +26,7 @@ pub fn routes() -> Router<AppState> {
         .route("/login", get(login::page).post(login::submit))
         .route("/logout", post(login::logout))
         .route("/locale", post(settings::set_locale))
+        .route("/search", get(search::page))
         .route("/settings", get(settings::page))
         .route(
             "/customers/moves",

@@ -557,6 +557,16 @@ async fn reps_register_share_and_meet_duplicates() {
         let msg = text_of(&b, "#form-error").await;
         assert!(msg.contains("陈静") && msg.contains("一组"), "{msg}");
         shot(&b, "customer-duplicate").await;
+
+        // The global search box: pinyin initials suggest rep1's customer as
+        // they are typed; Enter opens the results page.
+        type_into(&a, "global-search", "hxdz").await;
+        let hit = text_of(&a, "#global-search-results .search-hit").await;
+        assert!(hit.contains("东莞华信电子有限公司"), "{hit}");
+        shot(&a, "search-typeahead").await;
+        type_into(&a, "global-search", "\u{E007}").await;
+        let found = text_of(&a, "#search-customers").await;
+        assert!(found.contains("东莞华信电子有限公司"), "{found}");
     })
     .await;
     let _ = b.close().await;

@@ -190,6 +190,7 @@ impl TestApp {
             csrf: None,
             bearer: None,
             lang: None,
+            htmx: false,
         }
     }
 
@@ -250,6 +251,8 @@ pub struct Client {
     pub csrf: Option<String>,
     pub bearer: Option<String>,
     pub lang: Option<String>,
+    /// Send `HX-Request: true`, as htmx does.
+    pub htmx: bool,
 }
 
 impl Client {
@@ -281,6 +284,9 @@ impl Client {
         }
         if let Some(l) = &self.lang {
             req = req.header(header::ACCEPT_LANGUAGE, l);
+        }
+        if self.htmx {
+            req = req.header("hx-request", "true");
         }
         let res = self
             .router

@@ -19,3 +19,4 @@ mod pages;
 mod platform;
 mod registry;
 mod schema;
+mod search;

@@ -1,0 +1,270 @@
+//! Customer and contact search (design.md §7): Traditional or Simplified,
+//! pinyin initials and full pinyin, phones in any format, and only what the
+//! searcher may see — in lists, the global search API, its page and typeahead.
+
+use axum::http::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::harness::{Client, TestApp};
+use crate::storage_test;
+
+fn enc(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// Names of the customers (or contacts) the global search API answers.
+async fn found(c: &mut Client, q: &str, kind: &str) -> Vec<String> {
+    let r = c.get(&format!("/api/v1/search?q={}", enc(q))).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    r.json()[kind]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Names a registry list search answers.
+async fn listed(c: &mut Client, res: &str, q: &str) -> Vec<String> {
+    let v: Value = c.get(&format!("/api/v1/{res}?q={}", enc(q))).await.json();
+    v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+async fn create(c: &mut Client, res: &str, body: Value) -> i64 {
+    let r = c.json(Method::POST, &format!("/api/v1/{res}"), body).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    r.json()["id"].as_i64().unwrap()
+}
+
+// The demo gives rep1 东莞华信电子有限公司.
+const HUAXIN: &str = "东莞华信电子有限公司";
+
+storage_test!(
+    traditional_and_simplified_find_each_other,
+    |t: TestApp| async move {
+        let mut rep1 = t.login("rep1").await;
+        assert!(
+            found(&mut rep1, "東莞華信", "customers")
+                .await
+                .contains(&HUAXIN.to_string())
+        );
+        assert!(
+            listed(&mut rep1, "customers", "華信電子")
+                .await
+                .contains(&HUAXIN.to_string())
+        );
+        create(
+            &mut rep1,
+            "customers",
+            json!({"name": "溫州鴻運機械有限公司", "kind": "company"}),
+        )
+        .await;
+        for q in ["鸿运机械", "溫州鴻運", "运机"] {
+            assert_eq!(
+                found(&mut rep1, q, "customers").await,
+                ["溫州鴻運機械有限公司"],
+                "{q}"
+            );
+        }
+    }
+);
+
+storage_test!(pinyin_initials_and_full_pinyin, |t: TestApp| async move {
+    let mut rep1 = t.login("rep1").await;
+    for q in ["hxdz", "HXDZ", "huaxin", "huaxindianzi", "dghx"] {
+        assert!(
+            found(&mut rep1, q, "customers")
+                .await
+                .contains(&HUAXIN.to_string()),
+            "{q}"
+        );
+    }
+    create(
+        &mut rep1,
+        "customers",
+        json!({"name": "宁波华为科技有限公司", "kind": "company"}),
+    )
+    .await;
+    assert_eq!(
+        found(&mut rep1, "hwkj", "customers").await,
+        ["宁波华为科技有限公司"]
+    );
+    assert_eq!(
+        listed(&mut rep1, "customers", "huawei").await,
+        ["宁波华为科技有限公司"]
+    );
+    // Ordinary letters still match ordinary text, and nonsense matches nothing.
+    assert!(found(&mut rep1, "zzqx", "customers").await.is_empty());
+});
+
+storage_test!(phones_in_any_format, |t: TestApp| async move {
+    let mut rep1 = t.login("rep1").await;
+    create(
+        &mut rep1,
+        "customers",
+        json!({"name": "台州永康五金有限公司", "kind": "company", "phone": "+86 139-2288-6611"}),
+    )
+    .await;
+    for q in ["+86 139-2288-6611", "139 2288 6611", "13922886611", "6611"] {
+        assert_eq!(
+            found(&mut rep1, q, "customers").await,
+            ["台州永康五金有限公司"],
+            "{q}"
+        );
+    }
+    assert_eq!(
+        listed(&mut rep1, "customers", "139 2288 6611").await,
+        ["台州永康五金有限公司"]
+    );
+    assert!(
+        found(&mut rep1, "139 2288 6612", "customers")
+            .await
+            .is_empty()
+    );
+});
+
+storage_test!(
+    contacts_by_pinyin_with_their_customer,
+    |t: TestApp| async move {
+        let mut rep1 = t.login("rep1").await;
+        let cid = create(
+            &mut rep1,
+            "customers",
+            json!({"name": "合肥瑞祥包装有限公司", "kind": "company"}),
+        )
+        .await;
+        create(
+            &mut rep1,
+            "contacts",
+            json!({"name": "欧阳振华", "customer_id": cid, "mobile": "137-5566-7788"}),
+        )
+        .await;
+        for q in ["oyzh", "ouyang", "歐陽", "13755667788"] {
+            let r = rep1
+                .get(&format!("/api/v1/search?q={}", enc(q)))
+                .await
+                .json();
+            let hit = &r["contacts"][0];
+            assert_eq!(hit["name"], "欧阳振华", "{q}: {r}");
+            assert_eq!(hit["customer_name"], "合肥瑞祥包装有限公司");
+            assert_eq!(hit["customer_id"], cid);
+        }
+        // The results page lists both kinds.
+        let page = rep1.get(&format!("/search?q={}", enc("ruixiang"))).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.text.contains("合肥瑞祥包装有限公司"));
+        let page = rep1.get(&format!("/search?q={}", enc("oyzh"))).await;
+        assert!(page.text.contains("欧阳振华") && page.text.contains("合肥瑞祥包装有限公司"));
+    }
+);
+
+storage_test!(
+    search_shows_only_what_the_searcher_may_see,
+    |t: TestApp| async move {
+        let mut rep1 = t.login("rep1").await;
+        let cid = create(
+            &mut rep1,
+            "customers",
+            json!({"name": "常州恒通物流有限公司", "kind": "company", "phone": "0519-8866 2211"}),
+        )
+        .await;
+        create(
+            &mut rep1,
+            "contacts",
+            json!({"name": "司马光明", "customer_id": cid}),
+        )
+        .await;
+        let mut rep2 = t.login("rep2").await;
+        let mut manager1 = t.login("manager1").await;
+        let mut manager2 = t.login("manager2").await;
+        for q in [
+            "hxdz",
+            "東莞華信",
+            "htwl",
+            "hengtong",
+            "0519 8866 2211",
+            "smgm",
+        ] {
+            let r = rep2
+                .get(&format!("/api/v1/search?q={}", enc(q)))
+                .await
+                .json();
+            assert_eq!(r["customers_total"], 0, "rep2 {q}: {r}");
+            assert_eq!(r["contacts_total"], 0, "rep2 {q}: {r}");
+            assert!(listed(&mut rep2, "customers", q).await.is_empty(), "{q}");
+            // The page and the typeahead neither.
+            let page = rep2.get(&format!("/search?q={}", enc(q))).await.text;
+            assert!(!page.contains("恒通") && !page.contains("华信电子"), "{q}");
+            rep2.htmx = true;
+            let typeahead = rep2.get(&format!("/search?q={}", enc(q))).await.text;
+            rep2.htmx = false;
+            assert!(
+                !typeahead.contains("恒通") && !typeahead.contains("司马"),
+                "{q}"
+            );
+            // rep1's manager sees the team's; the other team's manager does not.
+            let r = manager1
+                .get(&format!("/api/v1/search?q={}", enc(q)))
+                .await
+                .json();
+            assert_eq!(
+                r["customers_total"].as_i64().unwrap() + r["contacts_total"].as_i64().unwrap(),
+                1,
+                "manager1 {q}: {r}"
+            );
+            let r = manager2
+                .get(&format!("/api/v1/search?q={}", enc(q)))
+                .await
+                .json();
+            assert_eq!(r["customers_total"], 0, "manager2 {q}: {r}");
+        }
+        // The owner's typeahead shows the customer, linked.
+        rep1.htmx = true;
+        let typeahead = rep1.get(&format!("/search?q={}", enc("htwl"))).await.text;
+        assert!(
+            typeahead.contains(&format!("/r/customers/{cid}"))
+                && typeahead.contains("常州恒通物流有限公司"),
+            "{typeahead}"
+        );
+        // No box, no results for the administrator, who works with no customers.
+        let mut admin = t.login("admin").await;
+        let r = admin.get("/api/v1/search?q=hxdz").await.json();
+        assert_eq!(r["customers_total"], 0);
+        assert!(!admin.get("/").await.text.contains("global-search"));
+        assert!(rep2.get("/").await.text.contains("global-search"));
+    }
+);
+
+storage_test!(an_older_index_is_rebuilt_once, |t: TestApp| async move {
+    // A database indexed before pinyin keys existed: bigrams only, version 1.
+    let db = &t.app.db;
+    db.execute(
+        "DELETE FROM search_grams WHERE gram LIKE 'py%' OR gram LIKE 'tel%'",
+        &[],
+    )
+    .await
+    .unwrap();
+    db.execute("UPDATE search_index_versions SET version = 1", &[])
+        .await
+        .unwrap();
+    let mut rep1 = t.login("rep1").await;
+    assert!(found(&mut rep1, "hxdz", "customers").await.is_empty());
+    assert!(t.app.ensure_search_index().await.unwrap() > 0);
+    assert!(
+        found(&mut rep1, "hxdz", "customers")
+            .await
+            .contains(&HUAXIN.to_string())
+    );
+    // Once: the next start finds nothing to do.
+    assert_eq!(t.app.ensure_search_index().await.unwrap(), 0);
+});
