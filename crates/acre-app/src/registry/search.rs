@@ -19,8 +19,9 @@ const GRAM_BATCH: usize = 500;
 
 /// Version of the keys `record_grams` makes. Raise it when they change: at
 /// start-up every type indexed with an older version is indexed anew.
-/// 1: bigrams; 2: Simplified folding, pinyin and phone keys.
-pub const INDEX_VERSION: i64 = 2;
+/// 1: bigrams; 2: Simplified folding, pinyin and phone keys; 3: phones by
+/// their number keys alone.
+pub const INDEX_VERSION: i64 = 3;
 
 /// The keys of a record's searchable values.
 pub fn record_grams<'a>(values: impl Iterator<Item = (&'a Field, &'a Value)>) -> Vec<String> {
@@ -29,10 +30,19 @@ pub fn record_grams<'a>(values: impl Iterator<Item = (&'a Field, &'a Value)>) ->
         if f.searchable
             && let Some(text) = v.to_text()
         {
-            all.extend(grams(&text));
             if f.kind == Kind::Phone {
-                all.extend(phone_keys(&text));
-            } else if has_han(&text) {
+                // A number is found whole or by its last four digits; digit
+                // bigrams would add ten keys a phone that no search can use
+                // selectively (at 3M contacts, most of the index).
+                let keys = phone_keys(&text);
+                if keys.is_empty() {
+                    all.extend(grams(&text));
+                }
+                all.extend(keys);
+                continue;
+            }
+            all.extend(grams(&text));
+            if has_han(&text) {
                 all.extend(pinyin_keys(&text));
             }
         }
