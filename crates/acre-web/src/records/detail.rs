@@ -27,12 +27,15 @@ pub struct FileSlot {
     pub label: String,
 }
 
+/// A cell's text and the page of the record it names (empty: none).
+pub type LinkedCell = (String, String);
+
 pub struct RelatedList {
     pub res: &'static str,
     pub name: String,
     pub cols: Vec<String>,
-    /// `(id, cells, in force)`.
-    pub rows: Vec<(i64, Vec<String>, bool)>,
+    /// `(id, cells with their links, in force)`.
+    pub rows: Vec<(i64, Vec<LinkedCell>, bool)>,
     pub total: i64,
     pub link_qs: String,
     /// Prefills a new child with this record, e.g. `customer_id=7`.
@@ -101,7 +104,7 @@ pub async fn page(
                         (acre_app::registry::Kind::File, Some(att)) => {
                             format!("/attachments/{att}")
                         }
-                        _ => String::new(),
+                        _ => super::list::link_href(f, &rec),
                     };
                     (
                         label(rt, f, locale),
@@ -130,7 +133,7 @@ pub async fn page(
                         r.id,
                         fields
                             .iter()
-                            .map(|f| text_of(child, r, f, locale))
+                            .map(|f| (text_of(child, r, f, locale), super::list::link_href(f, r)))
                             .collect(),
                         window.is_some_and(|(from, to)| r.in_force(from, to)),
                     )

@@ -27,10 +27,20 @@ pub struct Col {
     pub sorted: &'static str,
 }
 
-/// A row: the record id and its cells as text.
+/// A row: the record id and its cells as text, each with the page of the
+/// record it names (links: a contact's customer), if any.
 pub struct Row {
     pub id: i64,
-    pub cells: Vec<String>,
+    /// `(text, link, numeric)`; the first cell links to the record itself.
+    pub cells: Vec<(String, String, bool)>,
+}
+
+/// The page of the record a link field points at.
+pub(crate) fn link_href(f: &acre_app::registry::Field, rec: &acre_app::registry::Record) -> String {
+    match (f.kind, f.link, rec.get(f.key).to_text()) {
+        (Kind::Link, Some(target), Some(id)) => format!("/r/{target}/{id}"),
+        _ => String::new(),
+    }
 }
 
 /// One filter control.
@@ -197,7 +207,19 @@ pub async fn page(
         .iter()
         .map(|r| Row {
             id: r.id,
-            cells: fields.iter().map(|f| text_of(rt, r, f, locale)).collect(),
+            cells: fields
+                .iter()
+                .enumerate()
+                .map(|(i, f)| {
+                    let href = if i == 0 {
+                        let trash = if query.trash { "?trash=1" } else { "" };
+                        format!("/r/{}/{}{trash}", rt.key, r.id)
+                    } else {
+                        link_href(f, r)
+                    };
+                    (text_of(rt, r, f, locale), href, f.kind.numeric())
+                })
+                .collect(),
         })
         .collect();
     let pages = (total + query.limit - 1) / query.limit.max(1);

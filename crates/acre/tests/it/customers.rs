@@ -554,6 +554,12 @@ storage_test!(
         let expected = acre_app::registry::value::parse_datetime("2026-11-20 00:00:00").unwrap();
         assert_eq!(got["last_followup_at"], expected);
         assert_eq!(got["completeness"], 20, "follow-ups are not file fields");
+        // Every customer name links to the customer: here, in the contact list.
+        let page = rep1.get("/r/contacts?q=%E6%9D%8E%E5%B7%A5").await.text;
+        assert!(
+            page.contains(&format!("href=\"/r/customers/{id}\"")),
+            "{page}"
+        );
     }
 );
 
