@@ -3,7 +3,7 @@
 
 use acre_app::allocation::{Action, PoolRules, Selection};
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
@@ -112,6 +112,56 @@ pub async fn put_rules(
     state
         .app
         .set_pool_rules(ctx.actor()?, &rules)
+        .await
+        .web(&ctx)?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// Territories the caller may see: their own, or their team's for those
+/// who allocate; each with its size, target and 30-day changes.
+pub async fn territories(
+    State(state): State<AppState>,
+    ctx: Ctx,
+) -> Result<Json<serde_json::Value>, WebError> {
+    let items = state.app.territories(ctx.actor()?).await.web(&ctx)?;
+    let n = items.len();
+    Ok(Json(
+        json!({"items": items, "total": n, "limit": n, "offset": 0}),
+    ))
+}
+
+/// One territory's changes, newest first (`?limit=`, at most 500).
+pub async fn territory_changes(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(user): Path<i64>,
+    Query(p): Query<super::json::ListParams>,
+) -> Result<Json<serde_json::Value>, WebError> {
+    let items = state
+        .app
+        .territory_changes(ctx.actor()?, user, p.limit.unwrap_or(100))
+        .await
+        .web(&ctx)?;
+    let n = items.len();
+    Ok(Json(
+        json!({"items": items, "total": n, "limit": n, "offset": 0}),
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct TargetBody {
+    target_size: Option<i64>,
+}
+
+pub async fn set_target(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(user): Path<i64>,
+    ApiJson(b): ApiJson<TargetBody>,
+) -> Result<Response, WebError> {
+    state
+        .app
+        .set_territory_target(ctx.actor()?, user, b.target_size)
         .await
         .web(&ctx)?;
     Ok(StatusCode::NO_CONTENT.into_response())

@@ -13,7 +13,7 @@ mod shares;
 mod users;
 
 use axum::Router;
-use axum::routing::{delete, get, post};
+use axum::routing::{delete, get, post, put};
 
 use crate::state::AppState;
 
@@ -52,6 +52,12 @@ pub fn routes() -> Router<AppState> {
         .route("/customers/{id}/ownership", get(allocation::ownership))
         .route("/customer-moves/preview", post(allocation::preview))
         .route("/customer-moves", post(allocation::run))
+        .route("/territories", get(allocation::territories))
+        .route(
+            "/territories/{user}/changes",
+            get(allocation::territory_changes),
+        )
+        .route("/territories/{user}/target", put(allocation::set_target))
         .route(
             "/pool/rules",
             get(allocation::get_rules).put(allocation::put_rules),

@@ -235,6 +235,30 @@ pub const API_ROUTES: &[ApiRoute] = &[
     ),
     r(
         "get",
+        "/api/v1/territories",
+        "customers",
+        "Territories: one's own, or the team's for those who allocate (size, target, 30-day changes)",
+        None,
+        200,
+    ),
+    r(
+        "get",
+        "/api/v1/territories/{user}/changes",
+        "customers",
+        "A territory's changes with their reasons, newest first",
+        None,
+        200,
+    ),
+    r(
+        "put",
+        "/api/v1/territories/{user}/target",
+        "customers",
+        "Set a team member's target list size (null: none)",
+        Some("TerritoryTarget"),
+        204,
+    ),
+    r(
+        "get",
         "/api/v1/pool/rules",
         "customers",
         "The pool's rules: daily claim limit, former-owner cooldown, holding cap, idle days per grade",
@@ -360,6 +384,7 @@ fn schemas() -> Value {
             "chosen_grade": {"type": "string", "enum": ["A", "B", "C", "D"], "description": "the rep's grade; the proposal when absent; flagged when the answers contradict it"},
             "note": {"type": "string", "maxLength": 500}
         }},
+        "TerritoryTarget": {"type": "object", "properties": {"target_size": {"type": ["integer", "null"], "minimum": 0}}},
         "TokenCreate": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string", "maxLength": 60}}},
         "UserInput": {"type": "object", "required": ["username", "display_name", "role", "password"], "properties": user_input},
         "UserPatch": {"type": "object", "required": ["version"], "properties": user_patch},

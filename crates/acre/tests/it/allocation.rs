@@ -352,3 +352,76 @@ storage_test!(
         assert!(app.take_lease("other", "b", 60_000).await.unwrap());
     }
 );
+
+storage_test!(
+    territories_show_size_target_and_changes_to_whom_they_belong,
+    |t: TestApp| async move {
+        let rep1 = t.user_id("rep1").await;
+        let mut m1 = t.login("manager1").await;
+        let r = m1
+            .json(
+                Method::PUT,
+                &format!("/api/v1/territories/{rep1}/target"),
+                json!({"target_size": 5}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
+        let team = m1.get("/api/v1/territories").await.json();
+        let row = team["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["user_id"] == rep1)
+            .cloned()
+            .unwrap();
+        assert_eq!(row["held"], 2);
+        assert_eq!(row["target"], 5);
+        assert_eq!(
+            team["items"].as_array().unwrap().len(),
+            4,
+            "manager1 and rep1–3"
+        );
+
+        // Another team's manager and the reps themselves may not set targets.
+        let mut m2 = t.login("manager2").await;
+        let r = m2
+            .json(
+                Method::PUT,
+                &format!("/api/v1/territories/{rep1}/target"),
+                json!({"target_size": 50}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+        let mut r1 = t.login("rep1").await;
+        let r = r1
+            .json(
+                Method::PUT,
+                &format!("/api/v1/territories/{rep1}/target"),
+                json!({"target_size": 1}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+
+        // A rep sees their own territory only; its changes say why.
+        let mine = r1.get("/api/v1/territories").await.json();
+        assert_eq!(mine["total"], 1);
+        assert_eq!(mine["items"][0]["target"], 5);
+        let changes = r1
+            .get(&format!("/api/v1/territories/{rep1}/changes"))
+            .await
+            .json();
+        assert_eq!(changes["total"], 2);
+        assert_eq!(changes["items"][0]["reason"], "new_development");
+        assert_eq!(changes["items"][0]["joined"], true);
+        let mut r2 = t.login("rep2").await;
+        assert_eq!(
+            r2.get(&format!("/api/v1/territories/{rep1}/changes"))
+                .await
+                .status,
+            StatusCode::NOT_FOUND
+        );
+        // The page prompts a supplement: 2 of 5.
+        let page = r1.get("/territories").await.text;
+        assert!(page.contains("id=\"supplement\""), "{page}");
+    }
+);
