@@ -7,6 +7,7 @@ pub mod allocation;
 pub mod attachments;
 pub mod auth;
 pub mod customers;
+pub mod customers_gen;
 pub mod demo;
 pub mod departments;
 pub mod error;

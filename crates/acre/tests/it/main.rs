@@ -17,4 +17,5 @@ mod org;
 mod pages;
 mod platform;
 mod registry;
+mod scale;
 mod schema;
