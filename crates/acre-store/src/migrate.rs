@@ -60,6 +60,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0009_grading.sql"),
         include_str!("../migrations/postgres/0009_grading.sql"),
     ),
+    (
+        11,
+        "customer_indexes",
+        include_str!("../migrations/sqlite/0011_customer_indexes.sql"),
+        include_str!("../migrations/postgres/0011_customer_indexes.sql"),
+    ),
 ];
 
 /// Arbitrary key for PostgreSQL's advisory lock, so two starting servers do

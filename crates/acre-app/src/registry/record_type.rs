@@ -78,10 +78,13 @@ impl Access {
             Mode::Owned => false,
         };
         // Own or in scope, or shared with the actor (and not expired).
+        // In a list planned by its sort (`Sql::plus`), the owner must not
+        // drive the query either: a rep's thousands of customers would be
+        // read and sorted instead of walking the sort's index to a page.
         let customer = |alias: &str, sql: &mut Sql| {
             let (pred, args) = crate::org::owner_predicate(
                 actor,
-                &format!("{alias}.owner_id"),
+                &format!("{}{alias}.owner_id", sql.plus),
                 sql.args.len() + 1,
             );
             if pred == "1=1" {
