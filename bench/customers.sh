@@ -36,7 +36,7 @@ echo
 if [ -n "${REUSE:-}" ]; then
   echo "Database generated before, reused (it carries the moves of earlier runs)."
 else
-  "$BIN" demo >/dev/null
+  "$BIN" --log error demo >/dev/null
   START=$(date +%s%N)
   "$BIN" --log error gen --customers "$N" 2>"$WORK/gen.log"
   echo "generated in $(( ($(date +%s%N) - START) / 1000000000 )) s (including the planner's statistics)"
@@ -141,7 +141,7 @@ if [ "${DB:-sqlite}" = postgres ]; then fresh_pg acre_bench_scale_src; fi
 (
   export ACRE_DATA_DIR="$SRC"
   [ "${DB:-sqlite}" = postgres ] && export ACRE_DATABASE_URL="$PG/acre_bench_scale_src"
-  "$BIN" demo >/dev/null
+  "$BIN" --log error demo >/dev/null
   # The export holds owned customers only (not the tenth in the pool).
   "$BIN" gen --customers $(( IMPORT_N * 10 / 9 )) --seed 4242 2>/dev/null >/dev/null
   "$BIN" export --resource customers --user gm --out "$WORK/customers.xlsx" >/dev/null
