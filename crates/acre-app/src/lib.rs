@@ -8,6 +8,7 @@ pub mod attachments;
 pub mod auth;
 pub mod cards;
 pub mod customers;
+pub mod customers_gen;
 pub mod demo;
 pub mod departments;
 pub mod error;

@@ -67,6 +67,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/postgres/0010_search.sql"),
     ),
     (
+        11,
+        "customer_indexes",
+        include_str!("../migrations/sqlite/0011_customer_indexes.sql"),
+        include_str!("../migrations/postgres/0011_customer_indexes.sql"),
+    ),
+    (
         12,
         "completeness",
         include_str!("../migrations/sqlite/0012_completeness.sql"),

@@ -61,13 +61,22 @@ enum Command {
         #[arg(long, default_value = "assistant")]
         user: String,
     },
-    /// Add synthetic records for benchmarks, e.g. `acre gen --resource products --count 100000`.
+    /// Add synthetic records for benchmarks, e.g. `acre gen --resource products --count 100000`,
+    /// or a customer base with three contacts each: `acre gen --customers 1000000`.
     Gen {
         /// Resource key of a registered type (products, competitors, …).
-        #[arg(long)]
-        resource: String,
+        #[arg(
+            long,
+            required_unless_present = "customers",
+            conflicts_with = "customers"
+        )]
+        resource: Option<String>,
         #[arg(long, default_value_t = 1000)]
         count: usize,
+        /// Customers to add (owned by the active reps, a tenth in the pool),
+        /// with contacts, search keys, duplicate keys and ownership history.
+        #[arg(long)]
+        customers: Option<usize>,
         #[arg(long, default_value_t = 2026)]
         seed: u64,
     },
@@ -310,9 +319,24 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Gen {
             resource,
             count,
+            customers,
             seed,
         } => {
             let app = open_app(&config(&cli.storage, None, false)?).await?;
+            if let Some(n) = customers {
+                let started = std::time::Instant::now();
+                let n = app
+                    .generate_customers(n, seed)
+                    .await
+                    .map_err(|e| anyhow::anyhow!("{e}"))?;
+                println!(
+                    "{n} customers and {} contacts added in {:.1} s",
+                    n * 3,
+                    started.elapsed().as_secs_f64()
+                );
+                return Ok(());
+            }
+            let resource = resource.unwrap_or_default();
             let Some(rt) = acre_app::registry::find(&resource) else {
                 anyhow::bail!("no such resource: {resource}");
             };

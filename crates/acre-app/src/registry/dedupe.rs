@@ -91,3 +91,32 @@ pub async fn store(
     }
     Ok(())
 }
+
+/// Insert the keys of many new records at once (bulk loads), as
+/// `(record id, (field, key))`.
+pub async fn insert_keys(
+    tx: &mut Tx,
+    rt: &RecordType,
+    keys: &[(i64, (&'static str, String))],
+) -> Result<()> {
+    let rows = keys
+        .iter()
+        .map(|(id, (field, key))| {
+            vec![
+                Value::from(rt.key),
+                Value::from(*field),
+                Value::from(key.as_str()),
+                Value::from(*id),
+            ]
+        })
+        .collect();
+    super::generate::insert_rows(
+        tx,
+        "record_keys",
+        &["resource", "field", "key", "record_id"],
+        rows,
+        false,
+    )
+    .await?;
+    Ok(())
+}

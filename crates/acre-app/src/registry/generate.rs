@@ -2,7 +2,7 @@
 //! Chinese text per field kind, written with multi-row INSERTs in one
 //! transaction. No audit rows: this is seed data, not user activity.
 
-use acre_store::{Value, now_ms};
+use acre_store::{Db, Tx, Value, now_ms};
 
 use super::field::{Field, Kind};
 use super::record_type::RecordType;
@@ -179,6 +179,101 @@ fn value(
     }
 }
 
+/// Bound parameters per multi-row statement: well under SQLite's (32,766)
+/// and PostgreSQL's (65,535) limits.
+const MAX_PARAMS: usize = 30_000;
+
+/// Insert `rows` (values in the order of `cols`) into `table` with multi-row
+/// INSERTs of at most 500 rows, inside the caller's transaction. Returns the
+/// new ids in the order of `rows` (RETURNING keeps the order of the VALUES).
+pub(crate) async fn insert_rows(
+    tx: &mut Tx,
+    table: &str,
+    cols: &[&str],
+    rows: Vec<Vec<Value>>,
+    returning: bool,
+) -> Result<Vec<i64>> {
+    let batch = (MAX_PARAMS / cols.len().max(1)).clamp(1, 500);
+    let mut ids = Vec::with_capacity(if returning { rows.len() } else { 0 });
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let mut s = Sql::default();
+        let mut values = Vec::with_capacity(batch);
+        for row in rows.by_ref().take(batch) {
+            let marks: Vec<String> = row.into_iter().map(|v| s.arg(v)).collect();
+            values.push(format!("({})", marks.join(",")));
+        }
+        let text = format!(
+            "INSERT INTO {table} ({}) VALUES {}",
+            cols.join(", "),
+            values.join(",")
+        );
+        if returning {
+            let got = tx
+                .fetch_all(&format!("{text} RETURNING id"), &s.args)
+                .await?;
+            ids.extend(got.iter().map(|r| r.i64("id")));
+        } else {
+            tx.execute(&text, &s.args).await?;
+        }
+    }
+    Ok(ids)
+}
+
+/// Ids of the active users, optionally of one role, in id order.
+pub(crate) async fn active_users(db: &Db, role: Option<&str>) -> Result<Vec<i64>> {
+    let rows = match role {
+        Some(r) => {
+            db.fetch_all(
+                "SELECT id FROM users WHERE active = TRUE AND role = $1 ORDER BY id",
+                &[r.into()],
+            )
+            .await?
+        }
+        None => {
+            db.fetch_all("SELECT id FROM users WHERE active = TRUE ORDER BY id", &[])
+                .await?
+        }
+    };
+    Ok(rows.iter().map(|r| r.i64("id")).collect())
+}
+
+/// Prints how far a long generation got, on stderr, every `every` items.
+pub(crate) struct Progress {
+    what: &'static str,
+    total: usize,
+    every: usize,
+    next: usize,
+    started: std::time::Instant,
+}
+
+impl Progress {
+    pub(crate) fn new(what: &'static str, total: usize) -> Progress {
+        let every = (total / 20).max(10_000);
+        Progress {
+            what,
+            total,
+            every,
+            next: every,
+            started: std::time::Instant::now(),
+        }
+    }
+    pub(crate) fn tick(&mut self, done: usize) {
+        if done >= self.next || done == self.total {
+            while self.next <= done {
+                self.next += self.every;
+            }
+            let secs = self.started.elapsed().as_secs_f64();
+            eprintln!(
+                "{}: {done}/{} ({:.0}%) in {secs:.1} s",
+                self.what,
+                self.total,
+                done as f64 * 100.0 / self.total.max(1) as f64
+            );
+        }
+    }
+}
+
 impl App {
     /// Insert `count` synthetic records of a type, authored by active users in
     /// turn. Linked types must already have records. Returns how many.
@@ -189,13 +284,7 @@ impl App {
         seed: u64,
     ) -> Result<usize> {
         let mut rng = Rng::new(seed);
-        let users: Vec<i64> = self
-            .db
-            .fetch_all("SELECT id FROM users WHERE active = TRUE ORDER BY id", &[])
-            .await?
-            .iter()
-            .map(|r| r.i64("id"))
-            .collect();
+        let users = active_users(&self.db, None).await?;
         let mut links = Vec::new();
         for f in rt.fields.iter().filter(|f| f.kind == Kind::Link) {
             let target = f
@@ -223,15 +312,20 @@ impl App {
             .await?
             .map(|r| r.i64("n") as usize)
             .unwrap_or(0);
-        let cols: Vec<&str> = rt.fields.iter().map(|f| f.key).collect();
-        // Stay well under SQLite's and PostgreSQL's bound-parameter limits.
-        let per_row = cols.len() + 5;
-        let batch = (30_000 / per_row).clamp(1, 500);
+        let mut cols: Vec<&str> = rt.fields.iter().map(|f| f.key).collect();
+        cols.extend([
+            "version",
+            "created_at",
+            "created_by",
+            "updated_at",
+            "updated_by",
+        ]);
+        let batch = (MAX_PARAMS / cols.len()).clamp(1, 500);
+        let mut progress = Progress::new(rt.key, count);
         let mut tx = self.db.begin().await?;
         let mut done = 0;
         while done < count {
             let n = batch.min(count - done);
-            let mut s = Sql::default();
             let mut rows = Vec::with_capacity(n);
             let mut searchable_values: Vec<Vec<(&'static Field, Value)>> = Vec::with_capacity(n);
             for i in 0..n {
@@ -239,7 +333,7 @@ impl App {
                 let author = users[rng.below(users.len())];
                 let ts = now_ms() - rng.below(180 * 86_400) as i64 * 1000;
                 let mut searchable = Vec::new();
-                let mut marks: Vec<String> = rt
+                let mut row: Vec<Value> = rt
                     .fields
                     .iter()
                     .map(|f| {
@@ -247,30 +341,20 @@ impl App {
                         if f.searchable {
                             searchable.push((f, v.clone()));
                         }
-                        s.arg(v)
+                        v
                     })
                     .collect();
                 searchable_values.push(searchable);
-                marks.push("1".into());
-                marks.push(s.arg(Value::from(ts)));
-                marks.push(s.arg(Value::from(author)));
-                marks.push(s.arg(Value::from(ts)));
-                marks.push(s.arg(Value::from(author)));
-                rows.push(format!("({})", marks.join(",")));
+                row.extend([
+                    Value::from(1i64),
+                    Value::from(ts),
+                    Value::from(author),
+                    Value::from(ts),
+                    Value::from(author),
+                ]);
+                rows.push(row);
             }
-            let text = format!(
-                "INSERT INTO {} ({}, version, created_at, created_by, updated_at, updated_by) VALUES {}",
-                rt.table,
-                cols.join(", "),
-                rows.join(",")
-            );
-            // RETURNING gives the new ids in the order of the VALUES rows.
-            let ids: Vec<i64> = tx
-                .fetch_all(&format!("{text} RETURNING id"), &s.args)
-                .await?
-                .iter()
-                .map(|r| r.i64("id"))
-                .collect();
+            let ids = insert_rows(&mut tx, rt.table, &cols, rows, true).await?;
             let mut pairs = Vec::new();
             for (id, vals) in ids.into_iter().zip(searchable_values.drain(..)) {
                 let keys = super::search::record_grams(vals.iter().map(|(f, v)| (*f, v)));
@@ -278,6 +362,7 @@ impl App {
             }
             super::search::insert_grams(&mut tx, rt, &pairs).await?;
             done += n;
+            progress.tick(done);
         }
         tx.commit().await?;
         self.db.analyze().await?;

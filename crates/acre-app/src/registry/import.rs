@@ -362,8 +362,8 @@ impl App {
 
     /// Files exported by Acre (or typed by people) hold labels where the
     /// fields store keys: enum labels in any language become their option
-    /// keys, a linked record's title becomes its id. Unknown text is left for
-    /// validation to report.
+    /// keys, a linked record's title becomes its id, a person's name their
+    /// user id. Unknown text is left for validation to report.
     async fn resolve_labels(
         &self,
         tx: &mut acre_store::Tx,
@@ -408,6 +408,24 @@ impl App {
                             .fetch_optional(&q, &[Value::from(raw.as_str())])
                             .await?
                             .map(|r| r.i64("id"));
+                        titles.insert(key.clone(), id);
+                    }
+                    if let Some(Some(id)) = titles.get(&key) {
+                        input.insert(f.key.to_string(), id.to_string());
+                    }
+                }
+                // Exports show a person's name: an active user with that
+                // name (or username), when exactly one has it.
+                Kind::User if raw.parse::<i64>().is_err() => {
+                    let key = ("users".to_string(), raw.clone());
+                    if !titles.contains_key(&key) {
+                        let rows = tx
+                            .fetch_all(
+                                "SELECT id FROM users WHERE active = TRUE AND (display_name = $1 OR username = $2) ORDER BY id LIMIT 2",
+                                &[raw.as_str().into(), raw.to_lowercase().into()],
+                            )
+                            .await?;
+                        let id = (rows.len() == 1).then(|| rows[0].i64("id"));
                         titles.insert(key.clone(), id);
                     }
                     if let Some(Some(id)) = titles.get(&key) {

@@ -18,5 +18,6 @@ mod org;
 mod pages;
 mod platform;
 mod registry;
+mod scale;
 mod schema;
 mod search;
