@@ -284,14 +284,12 @@ impl App {
         if let Selection::Ids(ids) = sel {
             lock_rows(&mut tx, ids).await?;
         }
-        let count = tx
-            .fetch_optional(
-                &format!("SELECT COUNT(*) AS n FROM customers t{}", s.text),
-                &s.args,
-            )
-            .await?
-            .map(|r| r.i64("n"))
-            .unwrap_or(0);
+        let count = count(
+            &mut tx,
+            &format!("SELECT COUNT(*) AS n FROM customers t{}", s.text),
+            &s.args,
+        )
+        .await?;
         if expected.is_some_and(|e| e != count) {
             return Err(AppError::new(ErrorCode::StaleVersion).with_message("err-moved-meanwhile"));
         }
@@ -339,42 +337,25 @@ impl App {
             Action::Transfer(_) if to == actor.id() => {
                 Err(AppError::field("to_user", "err-transfer-self"))
             }
-            Action::Assign(_) => {
-                let (pred, args) = crate::org::owner_predicate(actor, "u.id", 2);
-                let mut all = vec![Value::from(to)];
-                all.extend(args);
-                let ok = self
-                    .db
-                    .fetch_optional(
-                        &format!("SELECT u.id FROM users u WHERE u.id = $1 AND {pred}"),
-                        &all,
-                    )
-                    .await?
-                    .is_some();
-                if ok {
-                    Ok(())
-                } else {
-                    Err(AppError::field("to_user", "err-not-in-team"))
-                }
+            Action::Assign(_) if !self.in_scope(actor, to).await? => {
+                Err(AppError::field("to_user", "err-not-in-team"))
             }
             _ => Ok(()),
         }
     }
 
     /// The pool's limits on a claim: per day, the former owner's wait, the cap.
-    async fn check_claim(&self, tx: &mut Tx, actor: &Actor, s: &Sql, count: i64) -> Result<()> {
+    async fn check_claim(&self, tx: &mut Tx, actor: &Actor, s: &Sql, claiming: i64) -> Result<()> {
         let rules = self.pool_rules().await?;
         let now = now_ms();
         if let Some(limit) = rules.daily_claim_limit {
-            let today = tx
-                .fetch_optional(
-                    "SELECT COUNT(*) AS n FROM ownership_history WHERE to_user = $1 AND action = 'claimed' AND at >= $2",
-                    &[actor.id().into(), cst_day_start(now).into()],
-                )
-                .await?
-                .map(|r| r.i64("n"))
-                .unwrap_or(0);
-            if today + count > limit {
+            let today = count(
+                tx,
+                "SELECT COUNT(*) AS n FROM ownership_history WHERE to_user = $1 AND action = 'claimed' AND at >= $2",
+                &[actor.id().into(), cst_day_start(now).into()],
+            )
+            .await?;
+            if today + claiming > limit {
                 let mut e = AppError::new(ErrorCode::LimitReached).with_message("err-claim-limit");
                 e.args = vec![
                     ("limit", limit.to_string()),
@@ -390,18 +371,16 @@ impl App {
             };
             let me = c.arg(actor.id().into());
             let since = c.arg((now - days * DAY_MS).into());
-            let recent = tx
-                .fetch_optional(
-                    &format!(
-                        "SELECT COUNT(*) AS n FROM ownership_history h WHERE h.from_user = {me} AND h.to_user IS NULL \
-                         AND h.at > {since} AND h.customer_id IN (SELECT t.id FROM customers t{})",
-                        s.text
-                    ),
-                    &c.args,
-                )
-                .await?
-                .map(|r| r.i64("n"))
-                .unwrap_or(0);
+            let recent = count(
+                tx,
+                &format!(
+                    "SELECT COUNT(*) AS n FROM ownership_history h WHERE h.from_user = {me} AND h.to_user IS NULL \
+                     AND h.at > {since} AND h.customer_id IN (SELECT t.id FROM customers t{})",
+                    s.text
+                ),
+                &c.args,
+            )
+            .await?;
             if recent > 0 {
                 let mut e =
                     AppError::new(ErrorCode::LimitReached).with_message("err-claim-cooldown");
@@ -409,7 +388,7 @@ impl App {
                 return Err(e);
             }
         }
-        check_cap(tx, actor.id(), count, rules.holding_cap).await
+        check_cap(tx, actor.id(), claiming, rules.holding_cap).await
     }
 
     /// A customer's owners over time, newest first.
@@ -529,39 +508,9 @@ impl App {
     }
 }
 
-/// A new customer starts its ownership history with its registrar's choice
-/// of owner (none: it starts in the pool).
-pub(crate) async fn registered(
-    tx: &mut Tx,
-    actor: &Actor,
-    customer: i64,
-    owner: Option<Value>,
-) -> Result<()> {
-    let owner = owner.filter(|v| !v.is_null());
-    let now = now_ms();
-    if owner.is_some() {
-        tx.execute(
-            "UPDATE customers SET owned_since = $1 WHERE id = $2",
-            &[now.into(), customer.into()],
-        )
-        .await?;
-    }
-    tx.execute(
-        "INSERT INTO ownership_history (customer_id, from_user, to_user, action, reason, at, by_user) \
-         VALUES ($1, NULL, $2, 'registered', 'new_development', $3, $4)",
-        &[
-            customer.into(),
-            owner.unwrap_or(Value::Int(None)),
-            now.into(),
-            actor.id().into(),
-        ],
-    )
-    .await?;
-    Ok(())
-}
-
-/// `registered` for many new customers at once (imports), set-based.
-pub(crate) async fn registered_many(tx: &mut Tx, actor: &Actor, ids: &[i64]) -> Result<()> {
+/// New customers start their ownership history with the owner their
+/// registrar chose (none: the pool), set-based for imports.
+pub(crate) async fn registered(tx: &mut Tx, actor: &Actor, ids: &[i64]) -> Result<()> {
     if ids.is_empty() {
         return Ok(());
     }
@@ -591,6 +540,15 @@ pub(crate) async fn registered_many(tx: &mut Tx, actor: &Actor, ids: &[i64]) -> 
     )
     .await?;
     Ok(())
+}
+
+/// The `n` of a `SELECT COUNT(*) AS n …`.
+async fn count(tx: &mut Tx, sql: &str, args: &[Value]) -> Result<i64> {
+    Ok(tx
+        .fetch_optional(sql, args)
+        .await?
+        .map(|r| r.i64("n"))
+        .unwrap_or(0))
 }
 
 /// One move, as recorded in `allocation_runs`.
@@ -706,14 +664,12 @@ impl App {
             let mut s = Sql::default();
             idle_where(grade, now - days * DAY_MS, &mut s);
             let mut tx = self.db.begin().await?;
-            let count = tx
-                .fetch_optional(
-                    &format!("SELECT COUNT(*) AS n FROM customers t{}", s.text),
-                    &s.args,
-                )
-                .await?
-                .map(|r| r.i64("n"))
-                .unwrap_or(0);
+            let count = count(
+                &mut tx,
+                &format!("SELECT COUNT(*) AS n FROM customers t{}", s.text),
+                &s.args,
+            )
+            .await?;
             if count > 0 {
                 let criteria = format!("grade={grade} idle_days={days}");
                 let step = Step {
@@ -809,14 +765,12 @@ async fn lock_rows(tx: &mut Tx, ids: &[i64]) -> Result<()> {
 /// Refuse when `user` would hold more than the cap (库容).
 async fn check_cap(tx: &mut Tx, user: i64, adding: i64, cap: Option<i64>) -> Result<()> {
     let Some(cap) = cap else { return Ok(()) };
-    let held = tx
-        .fetch_optional(
-            "SELECT COUNT(*) AS n FROM customers WHERE owner_id = $1 AND deleted_at IS NULL",
-            &[user.into()],
-        )
-        .await?
-        .map(|r| r.i64("n"))
-        .unwrap_or(0);
+    let held = count(
+        tx,
+        "SELECT COUNT(*) AS n FROM customers WHERE owner_id = $1 AND deleted_at IS NULL",
+        &[user.into()],
+    )
+    .await?;
     if held + adding > cap {
         let mut e = AppError::new(ErrorCode::LimitReached).with_message("err-holding-cap");
         e.args = vec![("cap", cap.to_string()), ("held", held.to_string())];

@@ -97,6 +97,22 @@ pub fn is_in_subtree(all: &[Department], dept: i64, candidate: i64) -> bool {
 }
 
 impl App {
+    /// Whether `user` is within the actor's data scope (themselves, their
+    /// department subtree, or everyone), by the same predicate as records.
+    pub async fn in_scope(&self, actor: &Actor, user: i64) -> Result<bool> {
+        let (pred, args) = owner_predicate(actor, "u.id", 2);
+        let mut all = vec![Value::from(user)];
+        all.extend(args);
+        Ok(self
+            .db
+            .fetch_optional(
+                &format!("SELECT u.id FROM users u WHERE u.id = $1 AND {pred}"),
+                &all,
+            )
+            .await?
+            .is_some())
+    }
+
     /// Users the actor may see by their data scope (rep: self; manager: their
     /// department subtree; others: everyone), a bounded page.
     pub async fn team(

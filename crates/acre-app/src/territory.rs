@@ -101,21 +101,8 @@ impl App {
         if user == actor.id() {
             return Ok(());
         }
-        if actor.can(Capability::AllocateCustomers) {
-            let (pred, args) = crate::org::owner_predicate(actor, "u.id", 2);
-            let mut all = vec![Value::from(user)];
-            all.extend(args);
-            if self
-                .db
-                .fetch_optional(
-                    &format!("SELECT u.id FROM users u WHERE u.id = $1 AND {pred}"),
-                    &all,
-                )
-                .await?
-                .is_some()
-            {
-                return Ok(());
-            }
+        if actor.can(Capability::AllocateCustomers) && self.in_scope(actor, user).await? {
+            return Ok(());
         }
         Err(AppError::not_found())
     }

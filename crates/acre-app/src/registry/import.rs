@@ -289,7 +289,7 @@ impl App {
             super::service::roll_up(tx, rt, vals).await?;
         }
         if rt.access == super::Access::Customer {
-            crate::allocation::registered_many(tx, actor, &ids).await?;
+            crate::allocation::registered(tx, actor, &ids).await?;
         }
         acre_store::audit::record_many(tx, Some(actor.id()), rt.entity, "imported", &changes)
             .await?;

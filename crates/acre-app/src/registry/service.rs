@@ -425,11 +425,7 @@ impl App {
             .collect();
         audit::record(tx, Some(actor.id()), rt.entity, id, "created", &changes).await?;
         if rt.access == super::Access::Customer {
-            let owner = values
-                .iter()
-                .find(|(f, _)| f.key == "owner_id")
-                .map(|(_, v)| v.clone());
-            crate::allocation::registered(tx, actor, id, owner).await?;
+            crate::allocation::registered(tx, actor, &[id]).await?;
         }
         if let Some(m) = rt.mirror {
             let target = registry::find(m.to).expect("declared mirror target");

@@ -4,7 +4,7 @@
 use axum::http::{Method, StatusCode};
 use serde_json::{Value, json};
 
-use crate::harness::{Client, TestApp};
+use crate::harness::{Client, Resp, TestApp};
 use crate::storage_test;
 
 /// The id of a demo customer by (part of) its name, as seen by `c`.
@@ -20,6 +20,11 @@ async fn customer_id(c: &mut Client, name: &str, pool: bool) -> Option<i64> {
         .iter()
         .find(|i| i["name"].as_str().unwrap_or("").contains(name))
         .and_then(|i| i["id"].as_i64())
+}
+
+/// `POST /api/v1/customer-moves` as `c`.
+async fn run_move(c: &mut Client, body: Value) -> Resp {
+    c.json(Method::POST, "/api/v1/customer-moves", body).await
 }
 
 fn names(list: &Value) -> Vec<String> {
@@ -66,22 +71,20 @@ storage_test!(
         assert_eq!(p2.json()["count"], 1);
 
         // A rep may not reclaim; nothing changes.
-        let r = rep1
-            .json(Method::POST, "/api/v1/customer-moves", move_b.clone())
-            .await;
+        let r = run_move(&mut rep1, move_b.clone()).await;
         assert_eq!(r.status, StatusCode::FORBIDDEN);
         assert!(customer_id(&mut rep1, "锐达", false).await.is_some());
 
         // A count that changed since the preview stops the run.
         let mut stale = move_b.clone();
         stale["expected"] = json!(5);
-        let r = m1.json(Method::POST, "/api/v1/customer-moves", stale).await;
+        let r = run_move(&mut m1, stale).await;
         assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
         assert!(customer_id(&mut rep1, "锐达", false).await.is_some());
 
         let mut ok = move_b.clone();
         ok["expected"] = json!(2);
-        let r = m1.json(Method::POST, "/api/v1/customer-moves", ok).await;
+        let r = run_move(&mut m1, ok).await;
         assert_eq!(r.status, StatusCode::OK, "{}", r.text);
         assert_eq!(r.json()["moved"], 2);
 
@@ -109,22 +112,18 @@ storage_test!(
 
         // Select assign: chosen pool customers to rep3 — not to another team's rep.
         let rep4 = t.user_id("rep4").await;
-        let r = m1
-            .json(
-                Method::POST,
-                "/api/v1/customer-moves",
-                json!({"action": "assign", "ids": [ruida], "to_user": rep4}),
-            )
-            .await;
+        let r = run_move(
+            &mut m1,
+            json!({"action": "assign", "ids": [ruida], "to_user": rep4}),
+        )
+        .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
         assert!(r.json()["error"]["fields"]["to_user"].is_string());
-        let r = m1
-            .json(
-                Method::POST,
-                "/api/v1/customer-moves",
-                json!({"action": "assign", "ids": [ruida], "to_user": rep3}),
-            )
-            .await;
+        let r = run_move(
+            &mut m1,
+            json!({"action": "assign", "ids": [ruida], "to_user": rep3}),
+        )
+        .await;
         assert_eq!(r.json()["moved"], 1, "{}", r.text);
         let mut r3 = t.login("rep3").await;
         assert!(customer_id(&mut r3, "锐达", false).await.is_some());
@@ -160,35 +159,21 @@ storage_test!(
         let huaxin = customer_id(&mut rep1, "华信", false).await.unwrap();
         let suifeng = customer_id(&mut rep2, "穗丰", false).await.unwrap();
 
-        let r = rep1
-            .json(
-                Method::POST,
-                "/api/v1/customer-moves",
-                json!({"action": "transfer", "ids": [huaxin], "to_user": rep2_id}),
-            )
-            .await;
+        let r = run_move(
+            &mut rep1,
+            json!({"action": "transfer", "ids": [huaxin], "to_user": rep2_id}),
+        )
+        .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(r.json()["error"]["fields"]["reason"].is_string());
 
         // Only their own: rep2's customer is not rep1's to hand over.
         let rep3 = t.user_id("rep3").await;
-        let r = rep1
-            .json(
-                Method::POST,
-                "/api/v1/customer-moves",
-                json!({"action": "transfer", "ids": [suifeng], "to_user": rep3, "reason": "handed_over"}),
-            )
-            .await;
+        let r = run_move(&mut rep1, json!({"action": "transfer", "ids": [suifeng], "to_user": rep3, "reason": "handed_over"})).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
         assert!(customer_id(&mut rep2, "穗丰", false).await.is_some());
 
-        let r = rep1
-            .json(
-                Method::POST,
-                "/api/v1/customer-moves",
-                json!({"action": "transfer", "filter": {"f.grade": "A"}, "to_user": rep2_id, "reason": "exchange", "note": "换区"}),
-            )
-            .await;
+        let r = run_move(&mut rep1, json!({"action": "transfer", "filter": {"f.grade": "A"}, "to_user": rep2_id, "reason": "exchange", "note": "换区"})).await;
         assert_eq!(r.status, StatusCode::OK, "{}", r.text);
         assert_eq!(r.json()["moved"], 1);
         assert!(customer_id(&mut rep1, "华信", false).await.is_none());
@@ -217,13 +202,11 @@ storage_test!(
         assert_eq!(r.status, StatusCode::FORBIDDEN, "reps do not set the rules");
 
         let rep2_id = t.user_id("rep2").await;
-        let r = m1
-            .json(
-                Method::POST,
-                "/api/v1/customer-moves",
-                json!({"action": "reclaim", "filter": {"f.owner_id": rep2_id.to_string()}}),
-            )
-            .await;
+        let r = run_move(
+            &mut m1,
+            json!({"action": "reclaim", "filter": {"f.owner_id": rep2_id.to_string()}}),
+        )
+        .await;
         assert_eq!(r.json()["moved"], 2, "{}", r.text);
         let pool = rep1.get("/api/v1/customers?pool=1").await.json();
         let ids: Vec<i64> = pool["items"]
@@ -236,73 +219,35 @@ storage_test!(
 
         // The former owner waits out the cooldown.
         let mut rep2 = t.login("rep2").await;
-        let r = rep2
-            .json(
-                Method::POST,
-                "/api/v1/customer-moves",
-                json!({"action": "claim", "ids": [ids[0]]}),
-            )
-            .await;
+        let r = run_move(&mut rep2, json!({"action": "claim", "ids": [ids[0]]})).await;
         assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
         assert_eq!(r.error_code(), "limit_reached");
 
         // One claim a day.
-        let r = rep1
-            .json(
-                Method::POST,
-                "/api/v1/customer-moves",
-                json!({"action": "claim", "ids": [ids[0]]}),
-            )
-            .await;
+        let r = run_move(&mut rep1, json!({"action": "claim", "ids": [ids[0]]})).await;
         assert_eq!(r.json()["moved"], 1, "{}", r.text);
-        let r = rep1
-            .json(
-                Method::POST,
-                "/api/v1/customer-moves",
-                json!({"action": "claim", "ids": [ids[1]]}),
-            )
-            .await;
+        let r = run_move(&mut rep1, json!({"action": "claim", "ids": [ids[1]]})).await;
         assert_eq!(r.status, StatusCode::CONFLICT);
         assert!(r.json()["error"]["message"].as_str().unwrap().contains('1'));
         // Someone else's claim of a customer no longer in the pool moves nothing.
         let mut rep3 = t.login("rep3").await;
-        let r = rep3
-            .json(
-                Method::POST,
-                "/api/v1/customer-moves",
-                json!({"action": "claim", "ids": [ids[0]]}),
-            )
-            .await;
+        let r = run_move(&mut rep3, json!({"action": "claim", "ids": [ids[0]]})).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
 
         // The holding cap: rep1 holds three now.
         let rules = json!({"daily_claim_limit": null, "cooldown_days": null, "holding_cap": 3,
             "idle_days": [null, null, null, null, null], "warn_days": 7});
         m1.json(Method::PUT, "/api/v1/pool/rules", rules).await;
-        let r = rep1
-            .json(
-                Method::POST,
-                "/api/v1/customer-moves",
-                json!({"action": "claim", "ids": [ids[1]]}),
-            )
-            .await;
+        let r = run_move(&mut rep1, json!({"action": "claim", "ids": [ids[1]]})).await;
         assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
         // Releasing one makes room.
-        let r = rep1
-            .json(
-                Method::POST,
-                "/api/v1/customer-moves",
-                json!({"action": "release", "ids": [ids[0]], "reason": "closed_down"}),
-            )
-            .await;
+        let r = run_move(
+            &mut rep1,
+            json!({"action": "release", "ids": [ids[0]], "reason": "closed_down"}),
+        )
+        .await;
         assert_eq!(r.json()["moved"], 1, "{}", r.text);
-        let r = rep1
-            .json(
-                Method::POST,
-                "/api/v1/customer-moves",
-                json!({"action": "claim", "ids": [ids[1]]}),
-            )
-            .await;
+        let r = run_move(&mut rep1, json!({"action": "claim", "ids": [ids[1]]})).await;
         assert_eq!(r.json()["moved"], 1, "{}", r.text);
     }
 );
