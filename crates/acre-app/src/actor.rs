@@ -12,6 +12,11 @@ pub struct Actor {
     pub role: Role,
     /// The CSRF token of the session (None for API-token requests).
     pub csrf_token: Option<String>,
+    /// Whether customers are shared with the user right now. Without live
+    /// shares the visibility predicate is the owner test alone, which an
+    /// index answers in order; with them it also looks up the shares.
+    /// `true` (the safe side) until `App::with_shares` has checked.
+    pub has_shares: bool,
 }
 
 impl Actor {
@@ -22,6 +27,7 @@ impl Actor {
             user,
             role,
             csrf_token,
+            has_shares: true,
         }
     }
     pub fn id(&self) -> i64 {

@@ -161,7 +161,10 @@ impl App {
         if now - s.last_seen_at > TOUCH_EVERY_MS {
             sessions::touch(&self.db, &id_hash, now).await?;
         }
-        Ok(Some(Actor::new(s.user, Some(s.csrf_token))))
+        Ok(Some(
+            self.with_shares(Actor::new(s.user, Some(s.csrf_token)))
+                .await?,
+        ))
     }
 
     /// End a session on the server.
@@ -257,7 +260,22 @@ impl App {
         if last_used.is_none_or(|t| now - t > TOUCH_EVERY_MS) {
             tokens::touch(&self.db, id, now).await?;
         }
-        Ok(Some(Actor::new(user, None)))
+        Ok(Some(self.with_shares(Actor::new(user, None)).await?))
+    }
+
+    /// The actor with `has_shares` read for this request, so a share given
+    /// or removed takes effect on the next one.
+    pub async fn with_shares(&self, mut actor: Actor) -> Result<Actor> {
+        actor.has_shares = self
+            .db
+            .fetch_optional(
+                "SELECT 1 AS one FROM customer_shares WHERE user_id = $1 \
+                 AND (expires_at IS NULL OR expires_at > $2) LIMIT 1",
+                &[actor.id().into(), now_ms().into()],
+            )
+            .await?
+            .is_some();
+        Ok(actor)
     }
 
     /// A one-time link for creating the first administrator; `None` once any

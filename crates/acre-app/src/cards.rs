@@ -31,6 +31,7 @@ pub static BUSINESS_CARDS: RecordType = RecordType {
     module: "personal",
     related: &[],
     duplicates: &[],
+    owner_indexed: &[],
     variants: None,
     summary: &[],
     completeness: None,

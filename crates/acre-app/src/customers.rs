@@ -186,6 +186,15 @@ pub static CUSTOMERS: RecordType = RecordType {
             key: acre_domain::dedupe::phone_key,
         },
     ],
+    // The fields customers are selected by (CU4), and the owner itself.
+    owner_indexed: &[
+        "owner_id",
+        "grade",
+        "category",
+        "source",
+        "industry",
+        "company_nature",
+    ],
     variants: Some(Variants {
         field: "kind",
         sections: &[
@@ -305,6 +314,7 @@ pub static CONTACTS: RecordType = RecordType {
     module: "customers",
     related: &[],
     duplicates: &[],
+    owner_indexed: &[],
     variants: None,
     summary: &[],
     completeness: None,
@@ -641,8 +651,11 @@ pub struct SearchHit {
 pub struct SearchResults {
     pub customers: Vec<SearchHit>,
     pub customers_total: i64,
+    /// More than `customers_total` match (a search counts up to 2,000).
+    pub customers_more: bool,
     pub contacts: Vec<SearchHit>,
     pub contacts_total: i64,
+    pub contacts_more: bool,
 }
 
 impl crate::App {
@@ -689,12 +702,14 @@ impl crate::App {
                 .iter()
                 .map(|r| hit(&CUSTOMERS, r, "phone"))
                 .collect(),
-            customers_total,
+            customers_total: customers_total.n,
+            customers_more: !customers_total.exact,
             contacts: contacts
                 .iter()
                 .map(|r| hit(&CONTACTS, r, "mobile"))
                 .collect(),
-            contacts_total,
+            contacts_total: contacts_total.n,
+            contacts_more: !contacts_total.exact,
         })
     }
 }

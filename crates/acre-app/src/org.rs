@@ -39,6 +39,15 @@ pub fn owner_predicate(actor: &Actor, owner_col: &str, first: usize) -> (String,
     }
 }
 
+/// Whether `owner_predicate` is one equality (the actor's own rows), which an
+/// index on the owner answers as one range.
+pub fn owns_alone(actor: &Actor) -> bool {
+    matches!(
+        (actor.role.scope(), actor.user.department_id),
+        (ScopeKind::Own, _) | (ScopeKind::Subtree, None)
+    )
+}
+
 /// A department with its place in the tree, for display.
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DeptNode {

@@ -84,6 +84,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0013_business_cards.sql"),
         include_str!("../migrations/postgres/0013_business_cards.sql"),
     ),
+    (
+        14,
+        "owner_sorted",
+        include_str!("../migrations/sqlite/0014_owner_sorted.sql"),
+        include_str!("../migrations/postgres/0014_owner_sorted.sql"),
+    ),
 ];
 
 /// Arbitrary key for PostgreSQL's advisory lock, so two starting servers do

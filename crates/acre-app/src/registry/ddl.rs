@@ -90,6 +90,13 @@ pub fn filter_indexes(rt: &RecordType, backend: Backend) -> String {
     } else {
         ""
     };
+    // SQLite ends every index with the rowid; PostgreSQL needs the id named
+    // to give rows with one `updated_at` (a bulk move's) their order.
+    let id = if backend == Backend::Postgres {
+        ", id"
+    } else {
+        ""
+    };
     // The live rows' ids: counts and search joins read this index alone.
     let mut out = format!(
         "CREATE INDEX ix_{t}__live ON {t} (id) WHERE deleted_at IS NULL;\n",
@@ -101,8 +108,18 @@ pub fn filter_indexes(rt: &RecordType, backend: Backend) -> String {
             Kind::Enum | Kind::Bool | Kind::Date | Kind::DateTime | Kind::User
         )
     }) {
+        // Fields customers are selected by carry the owner and the sort: a
+        // rep's filtered count reads one narrow range, and the page is the
+        // first rows of that range in order.
+        let rest = if !rt.owner_indexed.contains(&f.key) {
+            ", deleted_at".to_string()
+        } else if f.key == "owner_id" {
+            format!(", deleted_at, updated_at{nulls}{id}")
+        } else {
+            format!(", deleted_at, owner_id, updated_at{nulls}{id}")
+        };
         out.push_str(&format!(
-            "CREATE INDEX ix_{t}__{k}_live ON {t} ({k}{nulls}, deleted_at);\n",
+            "CREATE INDEX ix_{t}__{k}_live ON {t} ({k}{nulls}{rest});\n",
             t = rt.table,
             k = f.key
         ));
@@ -126,7 +143,8 @@ mod tests {
                     include_str!("../../../acre-store/migrations/sqlite/0003_search.sql"),
                     include_str!("../../../acre-store/migrations/sqlite/0005_customers.sql"),
                     include_str!("../../../acre-store/migrations/sqlite/0012_completeness.sql"),
-                    include_str!("../../../acre-store/migrations/sqlite/0013_business_cards.sql")
+                    include_str!("../../../acre-store/migrations/sqlite/0013_business_cards.sql"),
+                    include_str!("../../../acre-store/migrations/sqlite/0014_owner_sorted.sql")
                 ),
             ),
             (
@@ -135,7 +153,8 @@ mod tests {
                     include_str!("../../../acre-store/migrations/postgres/0003_search.sql"),
                     include_str!("../../../acre-store/migrations/postgres/0005_customers.sql"),
                     include_str!("../../../acre-store/migrations/postgres/0012_completeness.sql"),
-                    include_str!("../../../acre-store/migrations/postgres/0013_business_cards.sql")
+                    include_str!("../../../acre-store/migrations/postgres/0013_business_cards.sql"),
+                    include_str!("../../../acre-store/migrations/postgres/0014_owner_sorted.sql")
                 ),
             ),
         ];

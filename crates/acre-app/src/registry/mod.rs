@@ -21,7 +21,7 @@ pub use record::Record;
 pub use record_type::{
     Access, Completeness, Dedupe, Mirror, RecordType, Related, Rollup, Variants,
 };
-pub use service::Input;
+pub use service::{EXACT_COUNT_UP_TO, Input, Total};
 
 /// Every registered type, in navigation order (a link's target before it).
 pub fn all() -> &'static [&'static RecordType] {

@@ -98,17 +98,24 @@ impl Access {
                 return None;
             }
             sql.args.extend(args);
+            let pool = if pool_open {
+                format!("{alias}.owner_id IS NULL OR ")
+            } else {
+                String::new()
+            };
+            if !actor.has_shares {
+                return Some(if pool.is_empty() {
+                    pred
+                } else {
+                    format!("({pool}{pred})")
+                });
+            }
             let me = sql.arg(actor.id().into());
             let now = sql.arg(acre_store::now_ms().into());
             let rw = if mode == Mode::Write {
                 " AND sh.can_write = TRUE"
             } else {
                 ""
-            };
-            let pool = if pool_open {
-                format!("{alias}.owner_id IS NULL OR ")
-            } else {
-                String::new()
             };
             Some(format!(
                 "({pool}{pred} OR {alias}.id IN (SELECT sh.customer_id FROM customer_shares sh WHERE sh.user_id = {me}{rw} \
@@ -209,6 +216,11 @@ pub struct RecordType {
     pub related: &'static [Related],
     /// Fields checked for duplicates on create, edit and import.
     pub duplicates: &'static [Dedupe],
+    /// Filter fields (and `owner_id` itself) indexed with the owner and the
+    /// default sort, `(field, deleted_at, owner_id, updated_at, id)`: a rep's
+    /// list filtered by one of them reads its page in order from one range.
+    /// Only for types with an owner (`Access::Customer`).
+    pub owner_indexed: &'static [&'static str],
     /// Sections shown per kind of record, if the type has kinds.
     pub variants: Option<Variants>,
     /// Fields shown in the header of a record's page (the customer center's

@@ -28,6 +28,17 @@ pub const REGISTER_ANYWAY: &str = "_register_anyway";
 /// Matches past which a SQLite list page is driven by the sort's index.
 const PLAN_BY_SORT_ABOVE: i64 = 2000;
 
+/// A search counts its matches up to this many ("more than 2,000").
+pub const EXACT_COUNT_UP_TO: i64 = 2000;
+
+/// How many records match a list query: exact, or a lower bound when a
+/// search matched more than `EXACT_COUNT_UP_TO`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Total {
+    pub n: i64,
+    pub exact: bool,
+}
+
 /// Most records a bulk action touches at once.
 pub const MAX_BULK: usize = 1000;
 
@@ -119,6 +130,38 @@ pub(crate) async fn roll_up(
     Ok(())
 }
 
+/// Whether a list query searches text (the box or a searchable field's
+/// filter): its matches come from the search index, one lookup each.
+fn searching(rt: &RecordType, q: &ListQuery) -> bool {
+    q.q.as_deref().is_some_and(|t| !t.trim().is_empty())
+        || q.filters.iter().any(|f| {
+            matches!(f, super::query::Filter::Contains(k, _) if rt.field(k).is_some_and(|f| f.searchable))
+        })
+}
+
+/// Whether an index of `rt.owner_indexed` holds a list's rows in its order:
+/// the actor's own customers (no shares to add), sorted by default, with at
+/// most a one-value filter on an indexed field. Its page is then the first
+/// rows of one index range, and SQLite finds that index itself.
+fn served_in_order(rt: &RecordType, q: &ListQuery, actor: &Actor) -> bool {
+    use super::query::Filter;
+    rt.access == super::Access::Customer
+        && rt.default_sort == "-updated_at"
+        && q.sort.as_deref().is_none_or(|s| s == rt.default_sort)
+        && q.q.is_none()
+        && !q.pool
+        && !q.trash
+        && !actor.has_shares
+        && crate::org::owns_alone(actor)
+        && q.filters.iter().all(|f| match f {
+            Filter::AnyOf(k, set) if rt.owner_indexed.contains(k) => set.len() == 1,
+            Filter::Is(k, _) | Filter::Min(k, _) | Filter::Max(k, _) | Filter::Empty(k, _) => {
+                !rt.owner_indexed.contains(k)
+            }
+            _ => true,
+        })
+}
+
 fn all_fields(rt: &RecordType) -> Vec<&'static Field> {
     rt.fields.iter().collect()
 }
@@ -154,7 +197,7 @@ impl App {
         actor: &Actor,
         rt: &'static RecordType,
         q: &ListQuery,
-    ) -> Result<(Vec<Record>, i64)> {
+    ) -> Result<(Vec<Record>, Total)> {
         let q = &ListQuery {
             limit: q.limit.clamp(1, super::query::MAX_LIMIT),
             ..q.clone()
@@ -168,12 +211,22 @@ impl App {
         if let Some(p) = rt.access.list_predicate(actor, &mut s, q.pool) {
             s.push(&format!(" AND {p}"));
         }
+        // A search term's matches are counted by looking up each one, so
+        // its count stops where an exact number stops helping anyone.
+        let capped = searching(rt, q);
+        let count_sql = if capped {
+            format!(
+                "SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM {} t{} LIMIT {}) c",
+                rt.table,
+                s.text,
+                EXACT_COUNT_UP_TO + 1
+            )
+        } else {
+            format!("SELECT COUNT(*) AS n FROM {} t{}", rt.table, s.text)
+        };
         let count = self
             .db
-            .fetch_optional(
-                &format!("SELECT COUNT(*) AS n FROM {} t{}", rt.table, s.text),
-                &s.args,
-            )
+            .fetch_optional(&count_sql, &s.args)
             .await?
             .map(|r| r.i64("n"))
             .unwrap_or(0);
@@ -182,7 +235,10 @@ impl App {
         // match, even when thousands match and the sort column's index would
         // find the first page after a few hundred rows. The count tells how
         // many match: past a few thousand, keep the filters off their indexes.
-        if self.db.backend() == acre_store::Backend::Sqlite && count > PLAN_BY_SORT_ABOVE {
+        if self.db.backend() == acre_store::Backend::Sqlite
+            && count > PLAN_BY_SORT_ABOVE
+            && !served_in_order(rt, q, actor)
+        {
             s = Sql {
                 plus: "+",
                 ..Sql::default()
@@ -200,9 +256,11 @@ impl App {
             s.text
         );
         let rows = self.db.fetch_all(&text, &s.args).await?;
+        let exact = !capped || count <= EXACT_COUNT_UP_TO;
+        let n = if exact { count } else { EXACT_COUNT_UP_TO };
         Ok((
             rows.iter().map(|r| Record::from_row(&fields, r)).collect(),
-            count,
+            Total { n, exact },
         ))
     }
 
@@ -919,7 +977,7 @@ impl App {
                 ..Default::default()
             };
             let (rows, total) = self.list_records(actor, child, &q).await?;
-            out.push((child, rows, total));
+            out.push((child, rows, total.n));
         }
         Ok(out)
     }

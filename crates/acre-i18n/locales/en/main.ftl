@@ -87,6 +87,7 @@ action-delete = Delete
 action-search = Search
 list-empty = Nothing here yet
 list-total = { $count } in total
+list-total-over = more than { $count }
 list-prev = Previous
 list-next = Next
 status-active = Active

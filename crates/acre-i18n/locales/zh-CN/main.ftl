@@ -87,6 +87,7 @@ action-delete = 删除
 action-search = 搜索
 list-empty = 暂无数据
 list-total = 共 { $count } 条
+list-total-over = 超过 { $count } 条
 list-prev = 上一页
 list-next = 下一页
 status-active = 启用

@@ -87,6 +87,7 @@ action-delete = 刪除
 action-search = 搜尋
 list-empty = 暫無資料
 list-total = 共 { $count } 條
+list-total-over = 超過 { $count } 條
 list-prev = 上一頁
 list-next = 下一頁
 status-active = 啟用

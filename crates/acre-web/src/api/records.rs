@@ -71,7 +71,7 @@ pub async fn list(
     let (rows, total) = state.app.list_records(actor, rt, &q).await.web(&ctx)?;
     let items: Vec<Value> = rows.iter().map(|r| record_json(rt, r)).collect();
     Ok(Json(
-        json!({"items": items, "total": total, "limit": q.limit, "offset": q.offset}),
+        json!({"items": items, "total": total.n, "total_exact": total.exact, "limit": q.limit, "offset": q.offset}),
     ))
 }
 

@@ -67,6 +67,8 @@ struct ListPage {
     cols: Vec<Col>,
     rows: Vec<Row>,
     total: i64,
+    /// False when a search matched more than `total` (it counts up to 2,000).
+    total_exact: bool,
     page: i64,
     pages: i64,
     prev_href: String,
@@ -167,6 +169,7 @@ pub async fn page(
         ),
     };
     let (records, total) = app.list_records(actor, rt, &query).await.web(&ctx)?;
+    let records_len = records.len();
     let fields = app.list_fields(rt, &query);
     let sort = query
         .sort
@@ -222,6 +225,8 @@ pub async fn page(
                 .collect(),
         })
         .collect();
+    let full_page = records_len as i64 == query.limit;
+    let (total_exact, total) = (total.exact, total.n);
     let pages = (total + query.limit - 1) / query.limit.max(1);
     let page = query.page();
     let shown: Vec<&str> = fields.iter().map(|f| f.key).collect();
@@ -234,6 +239,7 @@ pub async fn page(
         cols,
         rows,
         total,
+        total_exact,
         page,
         pages: pages.max(1),
         prev_href: if page > 1 {
@@ -241,7 +247,7 @@ pub async fn page(
         } else {
             String::new()
         },
-        next_href: if page < pages {
+        next_href: if page < pages || (!total_exact && full_page) {
             format!("?{}", qs.with("page", &(page + 1).to_string()))
         } else {
             String::new()

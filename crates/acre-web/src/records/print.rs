@@ -169,6 +169,7 @@ pub async fn list_preview(
     // Print "the filtered list": every matching row, in pages of the list's maximum.
     let mut records = Vec::new();
     let mut total = 0;
+    let mut exact = true;
     let mut offset = 0;
     while (records.len() as i64) < MAX_PRINT_ROWS {
         let (rows, n) = app
@@ -183,7 +184,8 @@ pub async fn list_preview(
             )
             .await
             .web(&ctx)?;
-        total = n;
+        total = n.n;
+        exact = n.exact;
         let got = rows.len() as i64;
         records.extend(rows);
         offset += got;
@@ -232,8 +234,10 @@ pub async fn list_preview(
         .collect();
     p.is_list = true;
     p.qs = qs.filters_only();
-    p.truncated = total > records.len() as i64;
-    p.total = total;
+    p.truncated =
+        total > records.len() as i64 || (!exact && records.len() as i64 >= MAX_PRINT_ROWS);
+    // A search's count stops at 2,000; the rows fetched tell the rest.
+    p.total = total.max(records.len() as i64);
     Ok(Html(p.render().unwrap_or_default()).into_response())
 }
 

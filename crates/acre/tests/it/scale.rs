@@ -108,3 +108,54 @@ storage_test!(
 fn urlencoding(s: &str) -> String {
     s.bytes().map(|b| format!("%{b:02X}")).collect()
 }
+
+storage_test!(
+    a_search_matching_thousands_counts_up_to_two_thousand,
+    |t: TestApp| async move {
+        t.app.generate_customers(3000, 11).await.unwrap();
+        let mut gm = t.login("gm").await;
+
+        // Nearly every generated company is a 有限公司: far more than 2,000 match.
+        let common = urlencoding("公司");
+        let r = gm
+            .get(&format!("/api/v1/customers?q={common}"))
+            .await
+            .json();
+        assert_eq!(r["total"], 2000, "{}", r["total"]);
+        assert_eq!(r["total_exact"], false);
+        let items = r["items"].as_array().unwrap();
+        assert_eq!(items.len(), 50);
+        let stamps: Vec<i64> = items
+            .iter()
+            .map(|c| c["updated_at"].as_i64().unwrap())
+            .collect();
+        assert!(
+            stamps.windows(2).all(|w| w[0] >= w[1]),
+            "newest first: {stamps:?}"
+        );
+        // Pages go on past the count.
+        let far = gm
+            .get(&format!(
+                "/api/v1/customers?q={common}&limit=200&offset=2000"
+            ))
+            .await
+            .json();
+        assert_eq!(far["items"].as_array().unwrap().len(), 200);
+
+        // The list says "more than", and offers the next page beyond the 40th.
+        let page = gm.get(&format!("/r/customers?q={common}&page=40")).await;
+        assert!(page.text.contains("超过 2,000 条"), "{}", page.text);
+        assert!(page.text.contains("id=\"next-page\""));
+        let search = gm.get(&format!("/api/v1/search?q={common}")).await.json();
+        assert_eq!(search["customers_more"], true, "{search}");
+
+        // A rarer term is counted exactly.
+        let one = items[0]["name"].as_str().unwrap();
+        let r = gm
+            .get(&format!("/api/v1/customers?q={}", urlencoding(one)))
+            .await
+            .json();
+        assert_eq!(r["total_exact"], true, "{r}");
+        assert!(r["total"].as_i64().unwrap() >= 1);
+    }
+);
