@@ -192,8 +192,7 @@ pub fn word_predicate(rt: &RecordType, columns: &[&str], word: &str, sql: &mut S
     format!(" AND {plus}t.id IN ({})", arms.join(" UNION "))
 }
 
-/// Build the index for records that have none (databases created before the
-/// index existed, or filled by other means). Cheap when nothing is missing.
+/// Build the index for records that have none.
 pub async fn backfill(db: &Db, rt: &'static RecordType) -> Result<usize> {
     let searchable: Vec<&'static Field> = rt.fields.iter().filter(|f| f.searchable).collect();
     if searchable.is_empty() {
@@ -231,9 +230,11 @@ pub async fn backfill(db: &Db, rt: &'static RecordType) -> Result<usize> {
     }
 }
 
-/// Drop a type's keys when they were made by an older `INDEX_VERSION`, so
-/// the backfill makes them anew; record the current version.
-async fn upgrade(db: &Db, rt: &'static RecordType) -> Result<()> {
+/// Make a type's keys anew when they were made by an older `INDEX_VERSION`
+/// (or none is recorded: a database from before the index, or a rebuild
+/// cut short), and record the current version once all are made. A start
+/// with the current version reads one row, however many records there are.
+async fn upgrade(db: &Db, rt: &'static RecordType) -> Result<usize> {
     let stored = db
         .fetch_optional(
             "SELECT version FROM search_index_versions WHERE resource = $1",
@@ -242,7 +243,7 @@ async fn upgrade(db: &Db, rt: &'static RecordType) -> Result<()> {
         .await?
         .map(|r| r.i64("version"));
     if stored == Some(INDEX_VERSION) {
-        return Ok(());
+        return Ok(0);
     }
     let mut tx = db.begin().await?;
     tx.execute(
@@ -255,13 +256,14 @@ async fn upgrade(db: &Db, rt: &'static RecordType) -> Result<()> {
         &[rt.key.into()],
     )
     .await?;
-    tx.execute(
+    tx.commit().await?;
+    let made = backfill(db, rt).await?;
+    db.execute(
         "INSERT INTO search_index_versions (resource, version) VALUES ($1, $2)",
         &[rt.key.into(), INDEX_VERSION.into()],
     )
     .await?;
-    tx.commit().await?;
-    Ok(())
+    Ok(made)
 }
 
 impl crate::App {
@@ -270,8 +272,7 @@ impl crate::App {
     pub async fn ensure_search_index(&self) -> Result<usize> {
         let mut n = 0;
         for rt in registry::all() {
-            upgrade(&self.db, rt).await?;
-            n += backfill(&self.db, rt).await?;
+            n += upgrade(&self.db, rt).await?;
         }
         Ok(n)
     }
