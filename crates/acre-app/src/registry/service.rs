@@ -28,7 +28,8 @@ pub const REGISTER_ANYWAY: &str = "_register_anyway";
 /// Matches past which a SQLite list page is driven by the sort's index.
 const PLAN_BY_SORT_ABOVE: i64 = 2000;
 
-/// A search counts its matches up to this many ("more than 2,000").
+/// A search, or a contact list seen through customers, counts its matches
+/// up to this many ("more than 2,000").
 pub const EXACT_COUNT_UP_TO: i64 = 2000;
 
 /// How many records match a list query: exact, or a lower bound when a
@@ -208,12 +209,15 @@ impl App {
         let fields = self.list_fields(rt, q);
         let mut s = Sql::default();
         sql::where_clause(rt, q, &mut s);
-        if let Some(p) = rt.access.list_predicate(actor, &mut s, q.pool) {
+        let visibility = rt.access.list_predicate(actor, &mut s, q.pool);
+        if let Some(p) = &visibility {
             s.push(&format!(" AND {p}"));
         }
-        // A search term's matches are counted by looking up each one, so
-        // its count stops where an exact number stops helping anyone.
-        let capped = searching(rt, q);
+        // A search term's matches, and contacts seen through their
+        // customers, are counted by looking up each one: such counts stop
+        // where an exact number stops helping anyone.
+        let capped =
+            searching(rt, q) || (rt.access == super::Access::Contact && visibility.is_some());
         let count_sql = if capped {
             format!(
                 "SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM {} t{} LIMIT {}) c",

@@ -149,6 +149,17 @@ storage_test!(
         let search = gm.get(&format!("/api/v1/search?q={common}")).await.json();
         assert_eq!(search["customers_more"], true, "{search}");
 
+        // Contacts seen through a team's customers are counted the same way;
+        // the general manager's, seen without a lookup, exactly.
+        let mut manager1 = t.login("manager1").await;
+        let team = manager1.get("/api/v1/contacts").await.json();
+        assert_eq!(team["total"], 2000, "{}", team["total"]);
+        assert_eq!(team["total_exact"], false);
+        assert_eq!(team["items"].as_array().unwrap().len(), 50);
+        let all = gm.get("/api/v1/contacts").await.json();
+        assert_eq!(all["total_exact"], true);
+        assert!(all["total"].as_i64().unwrap() > 9000, "{}", all["total"]);
+
         // A rarer term is counted exactly.
         let one = items[0]["name"].as_str().unwrap();
         let r = gm
