@@ -57,7 +57,7 @@ login() { # user → sets COOKIE_<user>, CSRF_<user>, ID_<user>
   printf -v "CSRF_$1" '%s' "$(python3 -c "import json;print(json.load(open('$WORK/login-$1.json'))['csrf_token'])")"
   printf -v "ID_$1" '%s' "$(python3 -c "import json;print(json.load(open('$WORK/login-$1.json'))['user']['id'])")"
 }
-login rep1; login rep2; login gm
+login rep1; login rep2; login gm; login manager1
 cat >"$WORK/p95.lua" <<'EOF'
 done = function(summary, latency, requests)
   io.write(string.format("p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %.0f req/s\n",
@@ -91,6 +91,9 @@ row "list API, gm, f.grade=B" "$COOKIE_gm" "/api/v1/customers?f.grade=B"
 row "list page, rep1, f.grade=B" "$COOKIE_rep1" "/r/customers?f.grade=B"
 row "list page, gm, f.grade=B" "$COOKIE_gm" "/r/customers?f.grade=B"
 row "list page, gm, no filter" "$COOKIE_gm" "/r/customers"
+row "list API, rep1, no filter" "$COOKIE_rep1" "/api/v1/customers"
+row "list API, manager1, f.grade=B" "$COOKIE_manager1" "/api/v1/customers?f.grade=B"
+row "contacts API, rep1, no filter" "$COOKIE_rep1" "/api/v1/contacts"
 row "search 华信, rep1" "$COOKIE_rep1" "/api/v1/customers?q=%E5%8D%8E%E4%BF%A1"
 row "search 华信, gm" "$COOKIE_gm" "/api/v1/customers?q=%E5%8D%8E%E4%BF%A1"
 row "search 电子 (common), gm" "$COOKIE_gm" "/api/v1/customers?q=%E7%94%B5%E5%AD%90"
@@ -100,6 +103,8 @@ row "search page 华信, rep1" "$COOKIE_rep1" "/r/customers?q=%E5%8D%8E%E4%BF%A1
 row "customer center, rep1" "$COOKIE_rep1" "/r/customers/$CID"
 row "customer center, gm" "$COOKIE_gm" "/r/customers/$CID"
 echo "| list API, rep1, f.grade=B, 50 clients | throughput | $(measure 50 10 "$COOKIE_rep1" "/api/v1/customers?f.grade=B") |"
+echo "| list page, rep1, f.grade=B, 50 clients | throughput | $(measure 50 10 "$COOKIE_rep1" "/r/customers?f.grade=B") |"
+echo "| list API, gm, f.grade=B, 50 clients | throughput | $(measure 50 10 "$COOKIE_gm" "/api/v1/customers?f.grade=B") |"
 echo "| list page, gm, f.grade=B, 50 clients | throughput | $(measure 50 10 "$COOKIE_gm" "/r/customers?f.grade=B") |"
 echo
 echo "Server memory after the reads: $(awk '/VmRSS|VmHWM/{printf "%s %d MB  ", $1, $2/1024}' /proc/$PID/status)"

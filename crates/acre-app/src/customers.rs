@@ -2,6 +2,8 @@
 //! their contacts (CU1, CU3, CU6–CU10, CU13–CU15) on the registry. A contact
 //! always belongs to a customer and is visible exactly when its customer is.
 
+use acre_store::Value;
+
 use crate::kb::INDUSTRIES;
 use crate::registry::{
     Access, Completeness, Dedupe, Field, Mirror, RecordType, Related, Rollup, Variants,
@@ -31,6 +33,8 @@ const NATURES: &[&str] = &[
 const GRADES: &[&str] = &["A", "B", "C", "D"];
 /// Revenue bands of the target market (seed 002 §1).
 const REVENUE_BANDS: &[&str] = &["lt_50m", "50m_500m", "gt_500m"];
+/// CU13: the product line of the segment a customer is in, or out / unknown.
+const TARGET_MARKETS: &[&str] = &["yizhu", "yifei", "tiptop", "distribution", "out", "unknown"];
 const CREDIT_RATINGS: &[&str] = &["AAA", "AA", "A", "B", "C"];
 const GENDERS: &[&str] = &["male", "female"];
 const INCOME_BANDS: &[&str] = &["low", "middle", "high"];
@@ -63,6 +67,7 @@ pub static CUSTOMERS: RecordType = RecordType {
         Field::choice("company_nature", NATURES),
         Field::choice("grade", GRADES),
         Field::boolean("key_account"),
+        Field::choice("target_market", TARGET_MARKETS).computed(target_market),
         Field::integer("completeness").derived(),
         Field::datetime("last_followup_at").derived(),
         Field::phone("phone").searchable(),
@@ -222,6 +227,26 @@ pub static CUSTOMERS: RecordType = RecordType {
     rollup: None,
     mirror: None,
 };
+
+/// CU13 (seed 002 §1): where a customer stands in the target market, from its
+/// industry and revenue band (`acre_domain::grading::market`), kept on the
+/// customer so lists filter and sort by it. Same rule as migration 0015.
+fn target_market(values: &[(&'static Field, Value)]) -> Value {
+    use acre_domain::grading::market::{self, Fit, RevenueBand};
+    let text = |k: &str| {
+        values
+            .iter()
+            .find(|(f, _)| f.key == k)
+            .and_then(|(_, v)| v.to_text())
+    };
+    let band = text("revenue_band").and_then(|b| RevenueBand::from_key(&b));
+    let m = market::target_market(text("industry").as_deref(), band);
+    Value::from(match (m.fit, m.product_line) {
+        (Fit::In, Some(line)) => line.key(),
+        (Fit::Out, _) => "out",
+        _ => "unknown",
+    })
+}
 
 /// The key fields of a company file whose share filled is its completeness
 /// (档案完整率, docs/customers.md): who they are, how to reach them, how big

@@ -303,6 +303,9 @@ const COLUMNS: &[&str] = &[
     "created_by",
     "updated_at",
     "updated_by",
+    // Derived by the registry's rules (`with_derived`).
+    "target_market",
+    "completeness",
 ];
 
 const CONTACT_COLUMNS: &[&str] = &[
@@ -335,6 +338,32 @@ struct Generator {
 
 fn f(key: &str) -> &'static Field {
     CUSTOMERS.field(key).expect("declared customer field")
+}
+
+/// A generated row with its derived values appended (the last columns of
+/// `COLUMNS`), computed by the same rules as a saved form.
+fn with_derived(mut row: Vec<Value>) -> Vec<Value> {
+    let mut values: Vec<(&'static Field, Value)> = CUSTOMERS
+        .fields
+        .iter()
+        .map(|f| {
+            let v = COLUMNS
+                .iter()
+                .position(|c| *c == f.key)
+                .and_then(|i| row.get(i).cloned())
+                .unwrap_or_else(|| crate::registry::value::null_of(f.kind));
+            (f, v)
+        })
+        .collect();
+    crate::registry::service::set_derived(&CUSTOMERS, &mut values);
+    for key in ["target_market", "completeness"] {
+        let v = values
+            .iter()
+            .find(|(f, _)| f.key == key)
+            .map(|(_, v)| v.clone());
+        row.push(v.expect("derived customer field"));
+    }
+    row
 }
 
 impl Generator {
@@ -454,7 +483,7 @@ impl Generator {
         let text = |s: Option<String>| Value::Text(s);
         let company = |v: Value| if individual { Value::Text(None) } else { v };
         let person = |v: Value| if individual { v } else { Value::Text(None) };
-        let row = vec![
+        let row = with_derived(vec![
             Value::from(name.as_str()),
             Value::from(kind),
             text(short_name.clone()),
@@ -502,7 +531,7 @@ impl Generator {
             Value::from(registrar),
             Value::from(updated_at),
             Value::from(registrar),
-        ];
+        ]);
         let keyed = vec![
             (f("name"), Value::from(name)),
             (f("short_name"), text(short_name)),

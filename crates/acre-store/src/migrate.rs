@@ -90,6 +90,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0014_owner_sorted.sql"),
         include_str!("../migrations/postgres/0014_owner_sorted.sql"),
     ),
+    (
+        15,
+        "target_market",
+        include_str!("../migrations/sqlite/0015_target_market.sql"),
+        include_str!("../migrations/postgres/0015_target_market.sql"),
+    ),
 ];
 
 /// Arbitrary key for PostgreSQL's advisory lock, so two starting servers do

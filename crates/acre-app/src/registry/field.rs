@@ -1,6 +1,8 @@
 //! Field declarations: a stable key, a kind and a few flags. Each kind knows
 //! once how it is stored, parsed, validated, filtered and shown.
 
+use acre_store::Value;
+
 /// What a field holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -100,7 +102,13 @@ pub struct Field {
     pub max_len: u32,
     /// Computed by the service (e.g. completeness), never typed by people.
     pub derived: bool,
+    /// How a derived field is computed from the record's other values
+    /// (completeness has its own rule in `RecordType::completeness`).
+    pub compute: Option<Compute>,
 }
+
+/// A derived field's value from all of the record's values.
+pub type Compute = fn(&[(&'static Field, Value)]) -> Value;
 
 impl Field {
     pub const fn new(key: &'static str, kind: Kind) -> Field {
@@ -119,6 +127,7 @@ impl Field {
                 _ => 200,
             },
             derived: false,
+            compute: None,
         }
     }
     /// Whether people type the value (forms, the API, imports): not files
@@ -201,6 +210,11 @@ impl Field {
     }
     pub const fn derived(mut self) -> Field {
         self.derived = true;
+        self
+    }
+    pub const fn computed(mut self, rule: Compute) -> Field {
+        self.derived = true;
+        self.compute = Some(rule);
         self
     }
     pub const fn max(mut self, n: u32) -> Field {

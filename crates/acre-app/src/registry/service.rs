@@ -88,17 +88,27 @@ fn filled(v: &Value) -> bool {
 }
 
 /// Compute the derived fields of a record from its other values (all of
-/// them, in declaration order): today the completeness percentage.
-fn set_derived(rt: &RecordType, values: &mut [(&'static Field, Value)]) {
-    let Some(c) = rt.completeness else { return };
-    let get = |k: &str| values.iter().find(|(f, _)| f.key == k).map(|(_, v)| v);
-    let variant = rt.variants.and_then(|v| match get(v.field) {
-        Some(Value::Text(Some(s))) => Some(s.clone()),
-        _ => None,
-    });
-    let pct = c.percent(variant.as_deref(), |k| get(k).is_some_and(filled));
-    if let Some(slot) = values.iter_mut().find(|(f, _)| f.key == c.field) {
-        slot.1 = Value::from(pct);
+/// them, in declaration order): the completeness percentage and the fields
+/// with a `compute` rule.
+pub(crate) fn set_derived(rt: &RecordType, values: &mut [(&'static Field, Value)]) {
+    if let Some(c) = rt.completeness {
+        let get = |k: &str| values.iter().find(|(f, _)| f.key == k).map(|(_, v)| v);
+        let variant = rt.variants.and_then(|v| match get(v.field) {
+            Some(Value::Text(Some(s))) => Some(s.clone()),
+            _ => None,
+        });
+        let pct = c.percent(variant.as_deref(), |k| get(k).is_some_and(filled));
+        if let Some(slot) = values.iter_mut().find(|(f, _)| f.key == c.field) {
+            slot.1 = Value::from(pct);
+        }
+    }
+    let computed: Vec<(usize, Value)> = values
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (f, _))| f.compute.map(|rule| (i, rule(values))))
+        .collect();
+    for (i, v) in computed {
+        values[i].1 = v;
     }
 }
 

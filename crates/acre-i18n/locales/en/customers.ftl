@@ -222,3 +222,12 @@ business_card-field-wechat = WeChat
 business_card-field-address = Address
 business_card-field-notes = Notes
 business_card-field-contact_id = From contact
+
+# Target market (CU13), derived from industry and revenue band.
+customer-field-target_market = Target market
+customer-target_market-yizhu = Yizhu (small manufacturers)
+customer-target_market-yifei = Yifei (medium manufacturers)
+customer-target_market-tiptop = TIPTOP (large manufacturers)
+customer-target_market-distribution = Distribution
+customer-target_market-out = Outside the target market
+customer-target_market-unknown = To complete (industry or revenue)

@@ -222,3 +222,12 @@ business_card-field-wechat = 微信
 business_card-field-address = 地址
 business_card-field-notes = 备注
 business_card-field-contact_id = 来自联系人
+
+# Target market (CU13), derived from industry and revenue band.
+customer-field-target_market = 目标市场
+customer-target_market-yizhu = 易助（小型制造业）
+customer-target_market-yifei = 易飞（中型制造业）
+customer-target_market-tiptop = 易拓 TIPTOP（大型制造业）
+customer-target_market-distribution = 流通业
+customer-target_market-out = 不属于目标市场
+customer-target_market-unknown = 待补充（行业或营业额）

@@ -222,3 +222,12 @@ business_card-field-wechat = 微信
 business_card-field-address = 地址
 business_card-field-notes = 備註
 business_card-field-contact_id = 來自聯絡人
+
+# Target market (CU13), derived from industry and revenue band.
+customer-field-target_market = 目標市場
+customer-target_market-yizhu = 易助（小型製造業）
+customer-target_market-yifei = 易飛（中型製造業）
+customer-target_market-tiptop = 易拓 TIPTOP（大型製造業）
+customer-target_market-distribution = 流通業
+customer-target_market-out = 不屬於目標市場
+customer-target_market-unknown = 待補充（行業或營業額）

@@ -564,6 +564,71 @@ storage_test!(
 );
 
 storage_test!(
+    the_target_market_follows_industry_and_revenue,
+    |t: TestApp| async move {
+        let mut rep1 = t.login("rep1").await;
+        let r = rep1
+            .json(
+                Method::POST,
+                "/api/v1/customers",
+                json!({"name": "佛山顺德恒力电机有限公司", "kind": "company", "industry": "motors",
+                       "revenue_band": "50m_500m", "target_market": "out"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        let id = r.json()["id"].as_i64().unwrap();
+        let path = format!("/api/v1/customers/{id}");
+        // A medium manufacturer is offered 易飞; the sent value is ignored.
+        let got = rep1.get(&path).await.json();
+        assert_eq!(got["target_market"], "yifei");
+        let listed = |v: serde_json::Value| -> Vec<i64> {
+            v["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|i| i["id"].as_i64().unwrap())
+                .collect()
+        };
+        let yifei = rep1
+            .get("/api/v1/customers?f.target_market=yifei")
+            .await
+            .json();
+        assert!(listed(yifei).contains(&id));
+        // Growing past RMB 5 亿 moves it to TIPTOP; an industry outside the
+        // market takes it out; without an industry it is to be completed.
+        for (change, expected) in [
+            (json!({"revenue_band": "gt_500m"}), "tiptop"),
+            (json!({"industry": "other"}), "out"),
+            (json!({"industry": null}), "unknown"),
+        ] {
+            let version = rep1.get(&path).await.json()["version"].clone();
+            let mut body = change.clone();
+            body["version"] = version;
+            let r = rep1.json(Method::PATCH, &path, body).await;
+            assert_eq!(r.status, StatusCode::OK, "{change}: {}", r.text);
+            assert_eq!(
+                rep1.get(&path).await.json()["target_market"],
+                expected,
+                "{change}"
+            );
+        }
+        let unknown = rep1
+            .get("/api/v1/customers?f.target_market=unknown")
+            .await
+            .json();
+        assert!(listed(unknown).contains(&id));
+        let yifei = rep1
+            .get("/api/v1/customers?f.target_market=yifei")
+            .await
+            .json();
+        assert!(!listed(yifei).contains(&id));
+        // The list offers it as a filter, in Chinese.
+        let page = rep1.get("/r/customers").await.text;
+        assert!(page.contains("目标市场"), "filter offered");
+    }
+);
+
+storage_test!(
     only_managers_register_a_duplicate_anyway,
     |t: TestApp| async move {
         let body = json!({"name": "東莞華信電子（中國）有限公司", "kind": "company", "_register_anyway": true});
