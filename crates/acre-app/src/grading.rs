@@ -211,6 +211,34 @@ impl App {
         Ok((id, a))
     }
 
+    /// CU14: set the customer's category (and key-account flag) to the one
+    /// the key-account criteria suggest, as an ordinary edit of `version`:
+    /// the same permission, stale-edit and history rules as the form.
+    /// Returns the category and the new version.
+    pub async fn apply_suggested_category(
+        &self,
+        actor: &Actor,
+        customer: i64,
+        version: i64,
+    ) -> Result<(&'static str, i64)> {
+        let rec = self.get_record(actor, &CUSTOMERS, customer, false).await?;
+        let history = self.grade_history(actor, customer).await?;
+        let category = market_view(&rec, &history).key_account.category;
+        let input: Input = [
+            ("category".to_string(), category.to_string()),
+            (
+                "key_account".to_string(),
+                (category == "key_account").to_string(),
+            ),
+        ]
+        .into_iter()
+        .collect();
+        let version = self
+            .update_record(actor, &CUSTOMERS, customer, version, &input)
+            .await?;
+        Ok((category, version))
+    }
+
     /// Every grading of a customer the actor can see, newest first.
     pub async fn grade_history(&self, actor: &Actor, customer: i64) -> Result<Vec<GradeEntry>> {
         self.get_record(actor, &CUSTOMERS, customer, false).await?;

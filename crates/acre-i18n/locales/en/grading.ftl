@@ -83,3 +83,5 @@ grading-flagged-hint = Customers in your scope whose latest grading contradicts 
 grading-flagged-link = Contradicting grades
 flash-graded = Grading saved.
 audit-graded = Graded
+grading-apply-category = Apply the suggested category
+flash-category-applied = The suggested category is set.

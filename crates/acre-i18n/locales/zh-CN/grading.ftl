@@ -83,3 +83,5 @@ grading-flagged-hint = 您权限范围内、最近一次分级与问卷答案矛
 grading-flagged-link = 分级矛盾清单
 flash-graded = 分级已保存。
 audit-graded = 分级
+grading-apply-category = 设为建议类别
+flash-category-applied = 已按建议设置客户类别。

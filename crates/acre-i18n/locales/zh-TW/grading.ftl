@@ -83,3 +83,5 @@ grading-flagged-hint = 您權限範圍內、最近一次分級與問卷答案矛
 grading-flagged-link = 分級矛盾清單
 flash-graded = 分級已儲存。
 audit-graded = 分級
+grading-apply-category = 設為建議類別
+flash-category-applied = 已按建議設定客戶類別。

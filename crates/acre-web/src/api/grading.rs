@@ -52,6 +52,23 @@ pub async fn grade(
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
 
+/// `POST /customers/{id}/grading/category` `{"version": n}`: set the
+/// category the key-account criteria suggest (CU14).
+pub async fn apply_category(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<Map<String, Value>>,
+) -> Result<Response, WebError> {
+    let version = body.get("version").and_then(Value::as_i64).unwrap_or(0);
+    let (category, version) = state
+        .app
+        .apply_suggested_category(ctx.actor()?, id, version)
+        .await
+        .web(&ctx)?;
+    Ok(Json(json!({"category": category, "version": version})).into_response())
+}
+
 /// `GET /customers/{id}/grading`: the customer's gradings, newest first.
 pub async fn history(
     State(state): State<AppState>,

@@ -66,6 +66,10 @@ pub fn routes() -> Router<AppState> {
             "/customers/{id}/grading",
             get(grading::history).post(grading::grade),
         )
+        .route(
+            "/customers/{id}/grading/category",
+            post(grading::apply_category),
+        )
         .route("/grading/flagged", get(grading::flagged))
         .route("/{res}", get(records::list).post(records::create))
         .route("/{res}/schema", get(records::schema))

@@ -202,6 +202,14 @@ pub const API_ROUTES: &[ApiRoute] = &[
         200,
     ),
     r(
+        "post",
+        "/api/v1/customers/{id}/grading/category",
+        "customers",
+        "Set the category (and key-account flag) the key-account criteria suggest (CU14), as an edit of `version`",
+        Some("VersionOnly"),
+        200,
+    ),
+    r(
         "get",
         "/api/v1/grading/flagged",
         "customers",
@@ -384,6 +392,7 @@ fn schemas() -> Value {
             "chosen_grade": {"type": "string", "enum": ["A", "B", "C", "D"], "description": "the rep's grade; the proposal when absent; flagged when the answers contradict it"},
             "note": {"type": "string", "maxLength": 500}
         }},
+        "VersionOnly": {"type": "object", "required": ["version"], "properties": {"version": {"type": "integer"}}},
         "TerritoryTarget": {"type": "object", "properties": {"target_size": {"type": ["integer", "null"], "minimum": 0}}},
         "TokenCreate": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string", "maxLength": 60}}},
         "UserInput": {"type": "object", "required": ["username", "display_name", "role", "password"], "properties": user_input},

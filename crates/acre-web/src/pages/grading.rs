@@ -64,6 +64,8 @@ struct Panel {
     /// `(criterion, met/not met/unknown)`.
     criteria: Vec<(String, String)>,
     category: String,
+    category_differs: bool,
+    version: i64,
 }
 
 fn questions(t: Tr, errors: &FieldErrors, values: &Input) -> Vec<Question> {
@@ -284,6 +286,9 @@ async fn render(
         target,
         criteria: market_rows(t, &m.key_account),
         category: t.get(&CUSTOMERS.option_key("category", m.key_account.category)),
+        // Offered when the file's category differs from the suggestion.
+        category_differs: rec.get("category").to_text().as_deref() != Some(m.key_account.category),
+        version: rec.version,
     }
     .render()
     .unwrap_or_default())
@@ -329,6 +334,29 @@ pub async fn submit(
         }
         Err(e) => Err(ctx.err(e)),
     }
+}
+
+/// CU14: take the suggested category (a form carrying the record's version).
+pub async fn apply_category(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    axum::Form(pairs): axum::Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let actor = ctx.actor()?;
+    let version = input_of(pairs)
+        .get("version")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    state
+        .app
+        .apply_suggested_category(actor, id, version)
+        .await
+        .web(&ctx)?;
+    Ok(Redirect::to(&format!(
+        "/r/customers/{id}/grading?done=flash-category-applied"
+    ))
+    .into_response())
 }
 
 /// The proposal as the answers change (htmx), nothing stored.

@@ -73,6 +73,10 @@ pub fn routes() -> Router<AppState> {
             get(grading::page).post(grading::submit),
         )
         .route("/r/customers/{id}/grading/preview", post(grading::preview))
+        .route(
+            "/r/customers/{id}/grading/category",
+            post(grading::apply_category),
+        )
         .route("/grading/flagged", get(grading::flagged))
 }
 

@@ -244,3 +244,60 @@ storage_test!(
         assert!(page.text.contains("table-danger"), "history row marked");
     }
 );
+
+storage_test!(
+    the_suggested_category_is_applied_as_an_edit,
+    |t: TestApp| async move {
+        let mut rep1 = t.login("rep1").await;
+        let cid = new_customer(&mut rep1, "惠州德赛精密电子有限公司").await;
+        let path = format!("/api/v1/customers/{cid}");
+        // Large and a 12 % market share: two criteria met → key account.
+        let got = rep1.get(&path).await.json();
+        let r = rep1
+            .json(
+                Method::PATCH,
+                &path,
+                json!({"version": got["version"], "revenue_band": "gt_500m", "market_share": 12}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+        let version = rep1.get(&path).await.json()["version"].as_i64().unwrap();
+        let apply = format!("{path}/grading/category");
+
+        // A stale version is refused and nothing changes.
+        let r = rep1
+            .json(Method::POST, &apply, json!({"version": version - 1}))
+            .await;
+        assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
+        // Another rep cannot see it, so cannot apply anything either.
+        let mut rep2 = t.login("rep2").await;
+        let r = rep2
+            .json(Method::POST, &apply, json!({"version": version}))
+            .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+        let got = rep1.get(&path).await.json();
+        assert_ne!(got["category"], "key_account");
+
+        // The page offers it; the owner applies it from there.
+        let page = rep1.get(&format!("/r/customers/{cid}/grading")).await;
+        assert!(page.text.contains("id=\"apply-category\""));
+        let csrf = rep1.csrf.clone().unwrap();
+        let v = version.to_string();
+        let r = rep1
+            .form(
+                &format!("/r/customers/{cid}/grading/category"),
+                &[("csrf_token", csrf.as_str()), ("version", v.as_str())],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        let got = rep1.get(&path).await.json();
+        assert_eq!(got["category"], "key_account");
+        assert_eq!(got["key_account"], true);
+        let page = rep1.get(&r.location()).await;
+        assert!(page.text.contains("已按建议设置客户类别"));
+        assert!(
+            !page.text.contains("id=\"apply-category\""),
+            "nothing left to apply"
+        );
+    }
+);
