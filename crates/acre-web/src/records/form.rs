@@ -23,8 +23,8 @@ use crate::state::AppState;
 pub struct Widget {
     pub key: String,
     pub label: String,
-    /// "text", "textarea", "number", "date", "datetime", "select", "multi",
-    /// "ref", "bool", "tel", "email", "url".
+    /// "text", "textarea", "number", "date", "datetime", "select" (also
+    /// yes/no), "multi", "ref", "tel", "email", "url".
     pub widget: &'static str,
     pub value: String,
     /// Title of a linked record (ref widgets).
@@ -238,8 +238,7 @@ pub async fn new_form(
             values.1.insert(f.key.to_string(), rec.title(target));
         }
     }
-    let inline =
-        inline_form::Inline::of(&state.app, &ctx, actor, rt, qs.get("_parent"), false).await?;
+    let inline = Inline::of(&state.app, &ctx, actor, rt, qs.get("_parent"), false).await?;
     let s = FormState::new(None, 0, values, inline);
     Ok(Html(render(&ctx, actor, rt, s)).into_response())
 }
@@ -266,7 +265,7 @@ pub async fn edit_form(
             values.1.insert(f.key.to_string(), t.clone());
         }
     }
-    let inline = inline_form::Inline::of(app, &ctx, actor, rt, qs.get("_parent"), true).await?;
+    let inline = Inline::of(app, &ctx, actor, rt, qs.get("_parent"), true).await?;
     let s = FormState::new(Some(id), rec.version, values, inline);
     Ok(Html(render(&ctx, actor, rt, s)).into_response())
 }
@@ -340,7 +339,7 @@ pub async fn create(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
     let (actor, rt) = ctx.record_type(&state.app, &res)?;
-    let inline = inline_form::Inline::of(
+    let inline = Inline::of(
         &state.app,
         &ctx,
         actor,
@@ -369,7 +368,7 @@ pub async fn update(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
     let (actor, rt) = ctx.record_type(&state.app, &res)?;
-    let inline = inline_form::Inline::of(
+    let inline = Inline::of(
         &state.app,
         &ctx,
         actor,
