@@ -32,54 +32,71 @@ document.addEventListener("DOMContentLoaded", function () {
   document.querySelectorAll("[data-print]").forEach(function (b) {
     b.addEventListener("click", function () { window.print(); });
   });
-  // Link and user pickers: server-side typeahead into a datalist; the chosen
-  // title's id goes into the hidden field.
-  document.querySelectorAll("input.picker").forEach(function (input) {
-    var list = document.getElementById(input.getAttribute("list"));
-    var hidden = document.getElementById(input.dataset.target);
-    var found = {};
-    var timer = null;
-    input.addEventListener("input", function () {
-      if (found[input.value] !== undefined) { hidden.value = found[input.value]; return; }
-      hidden.value = input.value === "" ? "" : hidden.value;
-      clearTimeout(timer);
-      timer = setTimeout(function () {
-        fetch(input.dataset.pick + "?q=" + encodeURIComponent(input.value), { credentials: "same-origin" })
-          .then(function (r) { return r.json(); })
-          .then(function (items) {
-            list.innerHTML = "";
-            items.forEach(function (it) {
-              found[it.title] = it.id;
-              var o = document.createElement("option");
-              o.value = it.title;
-              list.appendChild(o);
-            });
-            if (found[input.value] !== undefined) { hidden.value = found[input.value]; }
-          });
-      }, 200);
-    });
-    input.addEventListener("change", function () {
-      if (found[input.value] !== undefined) { hidden.value = found[input.value]; }
-      else if (input.value === "") { hidden.value = ""; }
-    });
-  });
+  setUp(document);
 });
+
+// Forms that arrive later (a related record's inline form) get the same behaviour.
+document.addEventListener("htmx:load", function (e) { setUp(e.detail.elt); });
+
+// Pickers and kind-dependent sections inside `root`, each set up once.
+function setUp(root) {
+  if (!root.querySelectorAll) { return; }
+  root.querySelectorAll("input.picker").forEach(function (input) {
+    if (input.dataset.ready) { return; }
+    input.dataset.ready = "1";
+    picker(input);
+  });
+  var forms = root.tagName === "FORM" ? [root] : Array.prototype.slice.call(root.querySelectorAll("form"));
+  forms.forEach(variants);
+}
+
+// A link or user picker: server-side typeahead into a datalist; the chosen
+// title's id goes into the hidden field.
+function picker(input) {
+  var list = document.getElementById(input.getAttribute("list"));
+  var hidden = document.getElementById(input.dataset.target);
+  var found = {};
+  var timer = null;
+  input.addEventListener("input", function () {
+    if (found[input.value] !== undefined) { hidden.value = found[input.value]; return; }
+    hidden.value = input.value === "" ? "" : hidden.value;
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      fetch(input.dataset.pick + "?q=" + encodeURIComponent(input.value), { credentials: "same-origin" })
+        .then(function (r) { return r.json(); })
+        .then(function (items) {
+          list.innerHTML = "";
+          items.forEach(function (it) {
+            found[it.title] = it.id;
+            var o = document.createElement("option");
+            o.value = it.title;
+            list.appendChild(o);
+          });
+          if (found[input.value] !== undefined) { hidden.value = found[input.value]; }
+        });
+    }, 200);
+  });
+  input.addEventListener("change", function () {
+    if (found[input.value] !== undefined) { hidden.value = found[input.value]; }
+    else if (input.value === "") { hidden.value = ""; }
+  });
+}
 
 // Sections that fit the record's kind (company or individual customer files):
 // switch them as the kind changes; values typed in hidden sections are kept.
-document.addEventListener("DOMContentLoaded", function () {
-  var sections = document.querySelectorAll("fieldset[data-variant-field]");
-  if (!sections.length) { return; }
-  var select = document.getElementById("fld-" + sections[0].dataset.variantField);
+function variants(form) {
+  var sections = form.querySelectorAll("fieldset[data-variant-field]");
+  if (!sections.length || form.dataset.variantsReady) { return; }
+  var select = form.querySelector("select[name='" + sections[0].dataset.variantField + "']");
   if (!select) { return; }
-  var apply = function () {
+  form.dataset.variantsReady = "1";
+  select.addEventListener("change", function () {
     sections.forEach(function (s) {
       var opts = s.dataset.variantOptions.split(" ");
       s.classList.toggle("d-none", select.value !== "" && opts.indexOf(select.value) < 0);
     });
-  };
-  select.addEventListener("change", apply);
-});
+  });
+}
 
 // Global search box: Escape closes the suggestions.
 document.addEventListener("keydown", function (e) {

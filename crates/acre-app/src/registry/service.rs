@@ -970,30 +970,63 @@ impl App {
         Ok(rows.iter().map(|r| (r.id, r.title(rt))).collect())
     }
 
-    /// Records of other types that link to this one (the detail page's related lists).
-    pub async fn related_records(
+    /// One related list of record `id` (`rel` of its type's `related`): the
+    /// first 20 children and their count, `None` when the actor may not read
+    /// the child type. Each row's `writable` is answered as `get_record`
+    /// answers it, so `can_edit` tells which rows the actor may change.
+    pub async fn related_list(
         &self,
         actor: &Actor,
-        rt: &'static RecordType,
+        rel: &super::Related,
         id: i64,
-    ) -> Result<Vec<(&'static RecordType, Vec<Record>, i64)>> {
-        let mut out = Vec::new();
-        for rel in rt.related {
-            let Some(child) = registry::find(rel.resource) else {
-                continue;
-            };
-            if !child.access.can_read(actor) {
-                continue;
-            }
-            let q = ListQuery {
-                filters: vec![super::query::Filter::Is(rel.via, Value::from(id))],
-                limit: 20,
-                ..Default::default()
-            };
-            let (rows, total) = self.list_records(actor, child, &q).await?;
-            out.push((child, rows, total.n));
+    ) -> Result<Option<(&'static RecordType, Vec<Record>, i64)>> {
+        let Some(child) = registry::find(rel.resource) else {
+            return Ok(None);
+        };
+        if !child.access.can_read(actor) {
+            return Ok(None);
         }
-        Ok(out)
+        let q = ListQuery {
+            filters: vec![super::query::Filter::Is(rel.via, Value::from(id))],
+            limit: 20,
+            ..Default::default()
+        };
+        let (mut rows, total) = self.list_records(actor, child, &q).await?;
+        self.mark_writable(actor, child, &mut rows).await?;
+        Ok(Some((child, rows, total.n)))
+    }
+
+    /// Set `writable` on listed rows in one query (a list says nothing of it).
+    async fn mark_writable(
+        &self,
+        actor: &Actor,
+        rt: &RecordType,
+        rows: &mut [Record],
+    ) -> Result<()> {
+        let mut s = Sql::default();
+        let Some(p) = rt.access.write_predicate(actor, &mut s) else {
+            return Ok(());
+        };
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let marks: Vec<String> = rows.iter().map(|r| s.arg(Value::from(r.id))).collect();
+        let text = format!(
+            "SELECT t.id FROM {} t WHERE t.id IN ({}) AND {p}",
+            rt.table,
+            marks.join(",")
+        );
+        let ok: Vec<i64> = self
+            .db
+            .fetch_all(&text, &s.args)
+            .await?
+            .iter()
+            .map(|r| r.i64("id"))
+            .collect();
+        for r in rows {
+            r.writable = ok.contains(&r.id);
+        }
+        Ok(())
     }
 
     /// Upload a document into a file field: it becomes one of the record's

@@ -28,6 +28,8 @@ record-editor = Changed by
 record-related = Related records
 record-in-force = In force
 record-empty-value = —
+record-actions = Actions
+record-delete-confirm = Move “{ $title }” to the trash?
 
 ## Lists
 list-search-placeholder = Search…

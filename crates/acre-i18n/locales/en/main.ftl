@@ -83,6 +83,7 @@ field-confirm-password = Confirm new password
 ## Actions and lists
 action-save = Save
 action-back = Back
+action-cancel = Cancel
 action-delete = Delete
 action-search = Search
 list-empty = Nothing here yet

@@ -28,6 +28,8 @@ record-editor = 修改人
 record-related = 相关记录
 record-in-force = 生效中
 record-empty-value = —
+record-actions = 操作
+record-delete-confirm = 将“{ $title }”移到回收站？
 
 ## 列表
 list-search-placeholder = 搜索…

@@ -83,6 +83,7 @@ field-confirm-password = 确认新密码
 ## 操作与列表
 action-save = 保存
 action-back = 返回
+action-cancel = 取消
 action-delete = 删除
 action-search = 搜索
 list-empty = 暂无数据

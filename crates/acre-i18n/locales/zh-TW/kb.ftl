@@ -28,6 +28,8 @@ record-editor = 修改者
 record-related = 相關記錄
 record-in-force = 生效中
 record-empty-value = —
+record-actions = 操作
+record-delete-confirm = 將「{ $title }」移到資源回收筒？
 
 ## 清單
 list-search-placeholder = 搜尋…

@@ -83,6 +83,7 @@ field-confirm-password = 確認新密碼
 ## 操作與列表
 action-save = 儲存
 action-back = 返回
+action-cancel = 取消
 action-delete = 刪除
 action-search = 搜尋
 list-empty = 暫無資料

@@ -9,6 +9,7 @@ use axum::extract::{Path, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 
 use super::Qs;
+use super::related::RelatedCard;
 use crate::auth::Ctx;
 use crate::error::OrWeb;
 use crate::error::WebError;
@@ -27,21 +28,6 @@ pub struct FileSlot {
     pub label: String,
 }
 
-/// A cell's text and the page of the record it names (empty: none).
-pub type LinkedCell = (String, String);
-
-pub struct RelatedList {
-    pub res: &'static str,
-    pub name: String,
-    pub cols: Vec<String>,
-    /// `(id, cells with their links, in force)`.
-    pub rows: Vec<(i64, Vec<LinkedCell>, bool)>,
-    pub total: i64,
-    pub link_qs: String,
-    /// Prefills a new child with this record, e.g. `customer_id=7`.
-    pub new_qs: String,
-}
-
 #[derive(Template)]
 #[template(path = "record/detail.html")]
 struct DetailPage {
@@ -54,11 +40,9 @@ struct DetailPage {
     sections: Vec<Section>,
     /// The header's facts `(label, value, percent)`; percent for a completeness bar.
     summary: Vec<(String, String, Option<i64>)>,
-    related: Vec<RelatedList>,
+    related: Vec<RelatedCard>,
     /// Sections and related lists as tabs when there are many.
     tabs: bool,
-    /// A related list's "new" link prefilled with this record, `(res → href)`.
-    can_add_related: bool,
     attachments: Vec<Attachment>,
     history: Vec<(Entry, String)>,
     files: Vec<FileSlot>,
@@ -117,32 +101,8 @@ pub async fn page(
         })
         .collect();
     let mut related = Vec::new();
-    for (child, rows, total) in app.related_records(actor, rt, id).await.web(&ctx)? {
-        let fields = app.list_fields(child, &Default::default());
-        let rel = rt.related.iter().find(|r| r.resource == child.key);
-        let via = rel.map(|r| r.via).unwrap_or("");
-        let window = rel.and_then(|r| r.window);
-        related.push(RelatedList {
-            res: child.key,
-            name: t(&child.name_key()),
-            cols: fields.iter().map(|f| label(child, f, locale)).collect(),
-            rows: rows
-                .iter()
-                .map(|r| {
-                    (
-                        r.id,
-                        fields
-                            .iter()
-                            .map(|f| (text_of(child, r, f, locale), super::list::link_href(f, r)))
-                            .collect(),
-                        window.is_some_and(|(from, to)| r.in_force(from, to)),
-                    )
-                })
-                .collect(),
-            total,
-            link_qs: format!("f.{via}={id}"),
-            new_qs: format!("{via}={id}"),
-        });
+    for rel in rt.related {
+        related.extend(super::related::card(app, &ctx, actor, (rt, &rec), rel).await?);
     }
     let attachments = if rec.deleted_at.is_none() {
         app.list_attachments(actor, rt.key, id).await.web(&ctx)?
@@ -219,11 +179,9 @@ pub async fn page(
             (label(rt, f, locale), text_of(rt, &rec, f, locale), percent)
         })
         .collect();
-    let tabs = sections.len() + related.len() > 3;
     let page = DetailPage {
         summary,
-        tabs,
-        can_add_related: rec.deleted_at.is_none(),
+        tabs: super::related::tabbed(actor, rt, &rec),
         layout: Layout::new(&ctx, actor, rt.module, &format!("/r/{res}/{id}"))
             .with_flash(qs.get("done")),
         res: rt.key,
@@ -270,6 +228,9 @@ pub async fn page(
 #[derive(serde::Deserialize)]
 pub struct VersionForm {
     version: Option<i64>,
+    /// Deleted from the parent's related card (htmx): answer with the card.
+    #[serde(rename = "_parent")]
+    parent: Option<String>,
 }
 
 pub async fn delete(
@@ -279,12 +240,16 @@ pub async fn delete(
     axum::Form(f): axum::Form<VersionForm>,
 ) -> Result<Response, WebError> {
     let (actor, rt) = ctx.record_type(&state.app, &res)?;
+    let parent = super::related::parent(&state.app, &ctx, actor, rt, f.parent.as_deref()).await?;
     state
         .app
         .delete_record(actor, rt, id, f.version)
         .await
         .web(&ctx)?;
-    Ok(Redirect::to(&format!("/r/{}?done=flash-deleted", rt.key)).into_response())
+    match parent {
+        Some(p) => super::related::refreshed(&state.app, &ctx, actor, &p).await,
+        None => Ok(Redirect::to(&format!("/r/{}?done=flash-deleted", rt.key)).into_response()),
+    }
 }
 
 pub async fn restore(

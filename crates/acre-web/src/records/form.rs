@@ -11,6 +11,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 
+use super::inline_form::{self, Inline};
 use super::list::option_labels;
 use crate::auth::Ctx;
 use crate::error::OrWeb;
@@ -22,8 +23,8 @@ use crate::state::AppState;
 pub struct Widget {
     pub key: String,
     pub label: String,
-    /// "text", "textarea", "number", "date", "datetime", "select", "multi",
-    /// "ref", "bool", "tel", "email", "url".
+    /// "text", "textarea", "number", "date", "datetime", "select" (also
+    /// yes/no), "multi", "ref", "tel", "email", "url".
     pub widget: &'static str,
     pub value: String,
     /// Title of a linked record (ref widgets).
@@ -44,6 +45,8 @@ pub struct FormSection {
     pub variant_options: String,
     /// Hidden for the current kind.
     pub hidden: bool,
+    /// One of its fields was refused (an inline form opens it).
+    pub has_error: bool,
 }
 
 #[derive(Template)]
@@ -62,17 +65,23 @@ struct FormPage {
 }
 
 /// Current values as typed text, and the titles of linked records.
-type Values = (Input, Input);
+pub(super) type Values = (Input, Input);
 
-fn build(
+/// The form's sections and widgets, without the `fixed` field (an inline
+/// form's parent link).
+pub(super) fn build(
     rt: &'static RecordType,
     locale: acre_i18n::Locale,
-    values: &Values,
-    errors: &FieldErrors,
+    (values, errors): (&Values, &FieldErrors),
+    fixed: &str,
 ) -> Vec<FormSection> {
     rt.sections
         .iter()
         .map(|s| FormSection {
+            has_error: rt
+                .fields
+                .iter()
+                .any(|f| f.section == *s && errors.contains_key(f.key)),
             variant_field: rt.variants.map(|v| v.field.to_string()).unwrap_or_default(),
             variant_options: rt
                 .variants
@@ -92,7 +101,7 @@ fn build(
             widgets: rt
                 .fields
                 .iter()
-                .filter(|f| f.section == *s && !f.derived)
+                .filter(|f| f.section == *s && !f.derived && f.key != fixed)
                 .map(|f| {
                     let value = values.0.get(f.key).cloned().unwrap_or_default();
                     let selected: Vec<String> = value.split(',').map(str::to_string).collect();
@@ -104,10 +113,9 @@ fn build(
                             Kind::Integer | Kind::Decimal | Kind::Money | Kind::Percent => "number",
                             Kind::Date => "date",
                             Kind::DateTime => "datetime",
-                            Kind::Enum => "select",
+                            Kind::Enum | Kind::Bool => "select",
                             Kind::MultiEnum => "multi",
                             Kind::Link | Kind::User => "ref",
-                            Kind::Bool => "bool",
                             Kind::Phone => "tel",
                             Kind::Email => "email",
                             Kind::Url => "url",
@@ -122,7 +130,10 @@ fn build(
                             Kind::User => "/people/pick".into(),
                             _ => String::new(),
                         },
-                        options: option_labels(rt, f.key, f.options, locale, &selected),
+                        options: match f.kind {
+                            Kind::Bool => yes_no(locale, &value),
+                            _ => option_labels(rt, f.key, f.options, locale, &selected),
+                        },
                         required: f.required,
                         error: errors.get(f.key).map(|k| locale.t(k)).unwrap_or_default(),
                         max: f.max_len,
@@ -134,17 +145,40 @@ fn build(
         .collect()
 }
 
-struct FormState {
-    /// A duplicate was refused and the actor may register it anyway.
-    offer_anyway: bool,
-    id: Option<i64>,
-    version: i64,
-    values: Values,
-    errors: FieldErrors,
-    form_error: String,
+/// A yes/no field's choices.
+fn yes_no(locale: acre_i18n::Locale, value: &str) -> Vec<(String, String, bool)> {
+    [("true", "value-yes"), ("false", "value-no")]
+        .into_iter()
+        .map(|(v, k)| (v.to_string(), locale.t(k), value == v))
+        .collect()
 }
 
-fn render(ctx: &Ctx, actor: &acre_app::Actor, rt: &'static RecordType, s: FormState) -> String {
+pub(super) struct FormState {
+    /// A duplicate was refused and the actor may register it anyway.
+    pub offer_anyway: bool,
+    pub id: Option<i64>,
+    pub version: i64,
+    pub values: Values,
+    pub errors: FieldErrors,
+    pub form_error: String,
+    inline: Option<Inline>,
+}
+
+impl FormState {
+    fn new(id: Option<i64>, version: i64, values: Values, inline: Option<Inline>) -> FormState {
+        FormState {
+            offer_anyway: false,
+            id,
+            version,
+            values,
+            errors: FieldErrors::new(),
+            form_error: String::new(),
+            inline,
+        }
+    }
+}
+
+fn render(ctx: &Ctx, actor: &acre_app::Actor, rt: &'static RecordType, mut s: FormState) -> String {
     let t = |k: &str| ctx.locale.t(k);
     let one = t(&format!("{}-one", rt.entity));
     let heading = match s.id {
@@ -156,21 +190,21 @@ fn render(ctx: &Ctx, actor: &acre_app::Actor, rt: &'static RecordType, s: FormSt
         ),
         None => ctx.locale.t_args("record-new-one", &[("one", one.clone())]),
     };
+    let record_page =
+        s.id.map(|id| format!("/r/{}/{id}", rt.key))
+            .unwrap_or_else(|| format!("/r/{}", rt.key));
+    if let Some(inline) = s.inline.take() {
+        return inline.render(ctx, actor, rt, (heading, record_page), s);
+    }
     FormPage {
         layout: Layout::new(ctx, actor, rt.module, &format!("/r/{}", rt.key)),
         res: rt.key,
         name: t(&rt.name_key()),
         heading,
-        action: s
-            .id
-            .map(|id| format!("/r/{}/{id}", rt.key))
-            .unwrap_or_else(|| format!("/r/{}", rt.key)),
-        cancel: s
-            .id
-            .map(|id| format!("/r/{}/{id}", rt.key))
-            .unwrap_or_else(|| format!("/r/{}", rt.key)),
+        action: record_page.clone(),
+        cancel: record_page,
         version: s.version,
-        sections: build(rt, ctx.locale, &s.values, &s.errors),
+        sections: build(rt, ctx.locale, (&s.values, &s.errors), ""),
         form_error: s.form_error,
         offer_anyway: s.offer_anyway,
     }
@@ -179,7 +213,8 @@ fn render(ctx: &Ctx, actor: &acre_app::Actor, rt: &'static RecordType, s: FormSt
 }
 
 /// A new record's form, prefilled from the query string (`?customer_id=7`
-/// from a customer's page adds a contact to it).
+/// from a customer's page adds a contact to it); inline in the parent's card
+/// when an htmx request names it (`_parent=customers:7`).
 pub async fn new_form(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -203,21 +238,18 @@ pub async fn new_form(
             values.1.insert(f.key.to_string(), rec.title(target));
         }
     }
-    let s = FormState {
-        offer_anyway: false,
-        id: None,
-        version: 0,
-        values,
-        errors: FieldErrors::new(),
-        form_error: String::new(),
-    };
+    let inline = Inline::of(&state.app, &ctx, actor, rt, qs.get("_parent"), false).await?;
+    let s = FormState::new(None, 0, values, inline);
     Ok(Html(render(&ctx, actor, rt, s)).into_response())
 }
 
+/// A record's edit form; inline in place of its row in the parent's card
+/// when an htmx request names it (`_parent=customers:7`).
 pub async fn edit_form(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((res, id)): Path<(String, i64)>,
+    qs: super::Qs,
 ) -> Result<Response, WebError> {
     let actor = ctx.actor()?;
     let app = &state.app;
@@ -233,14 +265,8 @@ pub async fn edit_form(
             values.1.insert(f.key.to_string(), t.clone());
         }
     }
-    let s = FormState {
-        offer_anyway: false,
-        id: Some(id),
-        version: rec.version,
-        values,
-        errors: FieldErrors::new(),
-        form_error: String::new(),
-    };
+    let inline = Inline::of(app, &ctx, actor, rt, qs.get("_parent"), true).await?;
+    let s = FormState::new(Some(id), rec.version, values, inline);
     Ok(Html(render(&ctx, actor, rt, s)).into_response())
 }
 
@@ -272,31 +298,38 @@ fn collect(rt: &RecordType, pairs: &[(String, String)]) -> (Values, i64) {
     ((input, titles), version)
 }
 
-async fn refused(
+/// The form again with the service's reasons: per field, or a conflict.
+fn refused(
     ctx: &Ctx,
     actor: &acre_app::Actor,
     rt: &'static RecordType,
-    id: Option<i64>,
-    version: i64,
-    values: Values,
+    mut s: FormState,
     e: AppError,
 ) -> Result<Response, WebError> {
     if e.fields.is_empty() && e.code != ErrorCode::StaleVersion {
         return Err(ctx.err(e));
     }
     let status = StatusCode::from_u16(e.code.status()).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
-    let offer_anyway = id.is_none()
+    s.offer_anyway = s.id.is_none()
         && e.code == ErrorCode::DuplicateCustomer
         && actor.can(acre_domain::Capability::AllocateCustomers);
-    let s = FormState {
-        id,
-        version,
-        values,
-        form_error: e.message(ctx.locale),
-        errors: e.fields,
-        offer_anyway,
-    };
+    s.form_error = e.message(ctx.locale);
+    s.errors = e.fields;
     Ok((status, Html(render(ctx, actor, rt, s))).into_response())
+}
+
+/// After a save: the parent's card refreshed in place, or the record's page.
+async fn saved(
+    state: &AppState,
+    ctx: &Ctx,
+    actor: &acre_app::Actor,
+    (rt, id): (&RecordType, i64),
+    inline: Option<Inline>,
+) -> Result<Response, WebError> {
+    match inline {
+        Some(i) => super::related::refreshed(&state.app, ctx, actor, &i.parent).await,
+        None => Ok(Redirect::to(&format!("/r/{}/{id}?done=flash-saved", rt.key)).into_response()),
+    }
 }
 
 pub async fn create(
@@ -306,12 +339,25 @@ pub async fn create(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
     let (actor, rt) = ctx.record_type(&state.app, &res)?;
-    let (values, _) = collect(rt, &pairs);
+    let inline = Inline::of(
+        &state.app,
+        &ctx,
+        actor,
+        rt,
+        inline_form::parent_field(&pairs),
+        false,
+    )
+    .await?;
+    let (mut values, _) = collect(rt, &pairs);
+    // Added from its parent's card: the link to the parent is fixed.
+    if let Some(i) = &inline {
+        values
+            .0
+            .insert(i.parent.rel.via.to_string(), i.parent.rec.id.to_string());
+    }
     match state.app.create_record(actor, rt, &values.0).await {
-        Ok((id, _)) => {
-            Ok(Redirect::to(&format!("/r/{}/{id}?done=flash-saved", rt.key)).into_response())
-        }
-        Err(e) => refused(&ctx, actor, rt, None, 0, values, e).await,
+        Ok((id, _)) => saved(&state, &ctx, actor, (rt, id), inline).await,
+        Err(e) => refused(&ctx, actor, rt, FormState::new(None, 0, values, inline), e),
     }
 }
 
@@ -322,13 +368,25 @@ pub async fn update(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
     let (actor, rt) = ctx.record_type(&state.app, &res)?;
+    let inline = Inline::of(
+        &state.app,
+        &ctx,
+        actor,
+        rt,
+        inline_form::parent_field(&pairs),
+        true,
+    )
+    .await?;
     let (values, version) = collect(rt, &pairs);
     match state
         .app
         .update_record(actor, rt, id, version, &values.0)
         .await
     {
-        Ok(_) => Ok(Redirect::to(&format!("/r/{}/{id}?done=flash-saved", rt.key)).into_response()),
-        Err(e) => refused(&ctx, actor, rt, Some(id), version, values, e).await,
+        Ok(_) => saved(&state, &ctx, actor, (rt, id), inline).await,
+        Err(e) => {
+            let s = FormState::new(Some(id), version, values, inline);
+            refused(&ctx, actor, rt, s, e)
+        }
     }
 }

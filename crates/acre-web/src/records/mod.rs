@@ -1,15 +1,17 @@
 //! Pages of every registered record type, derived from its declaration:
 //! list, detail, form, trash, bulk actions, print preview, exports, import,
-//! attachments and saved views.
+//! attachments, saved views and related records edited in place.
 
 mod attachments;
 mod detail;
 mod export;
 mod form;
 mod import;
+mod inline_form;
 mod list;
 mod print;
 mod query;
+mod related;
 
 use axum::Router;
 use axum::routing::{get, post};
@@ -46,6 +48,7 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/r/{res}/{id}", get(detail::page).post(form::update))
         .route("/r/{res}/{id}/edit", get(form::edit_form))
+        .route("/r/{res}/{id}/related/{child}", get(related::fragment))
         .route("/r/{res}/{id}/delete", post(detail::delete))
         .route("/r/{res}/{id}/restore", post(detail::restore))
         .route("/r/{res}/{id}/purge", post(detail::purge))

@@ -637,6 +637,107 @@ async fn managers_reclaim_and_assign_and_reps_transfer() {
     .await;
 }
 
+/// Related records in place (CU1): rep1 adds a contact on a customer's
+/// page, edits its title and deletes it, and the page never reloads.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reps_add_edit_and_delete_contacts_in_place() {
+    let Some((_driver, webdriver, chrome)) = start_driver().await else {
+        return;
+    };
+    let (url, _guard) = fresh_database(Backend::Sqlite).await.unwrap();
+    let server = Application::build(&Config::for_tests(&url)).await.unwrap();
+    let base = format!("http://{}", server.spawn());
+    let profiles = tempdir().join("related");
+    let c = open_browser(&webdriver, &chrome, &profiles.join("rep1")).await;
+    let c2 = c.clone();
+    flow(c, async move {
+        let c = c2;
+        login(&c, &base, "rep1", DEMO_PASSWORD).await;
+        c.goto(&format!("{base}/r/customers?q=华信")).await.unwrap();
+        press(&c, "#records tbody a").await;
+        expect_text(&c, "#record-title", "东莞华信电子有限公司").await;
+        let page = c.current_url().await.unwrap();
+        // A mark on this page: it would be gone after any navigation.
+        c.execute("window.stayed = true;", vec![]).await.unwrap();
+        click(&c, "tab-r1").await;
+        // The tab's count is always shown (the card's only once its pane is).
+        let count: i64 = text_of(&c, "#related-contacts-tab-count")
+            .await
+            .parse()
+            .unwrap();
+        expect_text(&c, "#related-contacts-count", &count.to_string()).await;
+
+        click(&c, "add-contacts").await;
+        c.wait()
+            .at_most(Duration::from_secs(5))
+            .for_element(Locator::Id("contacts-new-fld-name"))
+            .await
+            .unwrap();
+        type_into(&c, "contacts-new-fld-name", "欧阳明").await;
+        type_into(&c, "contacts-new-fld-title", "销售总监").await;
+        shot(&c, "related-inline-form").await;
+        click(&c, "contacts-new-save").await;
+        expect_text(&c, "#related-contacts-count", &(count + 1).to_string()).await;
+        expect_text(&c, "#related-contacts-tab-count", &(count + 1).to_string()).await;
+        assert!(text_of(&c, "#related-contacts").await.contains("销售总监"));
+
+        // Edit its title: the row becomes the form.
+        let edit = c
+            .find(Locator::XPath(
+                "//tr[contains(., '欧阳明')]//a[starts-with(@id, 'edit-contacts-')]",
+            ))
+            .await
+            .unwrap();
+        let id = edit
+            .attr("id")
+            .await
+            .unwrap()
+            .unwrap()
+            .replace("edit-contacts-", "");
+        click(&c, &format!("edit-contacts-{id}")).await;
+        let title = c
+            .wait()
+            .at_most(Duration::from_secs(5))
+            .for_element(Locator::Id(&format!("contacts-{id}-fld-title")))
+            .await
+            .unwrap();
+        title.clear().await.unwrap();
+        title.send_keys("采购总监").await.unwrap();
+        shot(&c, "related-inline-edit").await;
+        click(&c, &format!("contacts-{id}-save")).await;
+        for _ in 0..50 {
+            if text_of(&c, "#related-contacts").await.contains("采购总监") {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let card = text_of(&c, "#related-contacts").await;
+        assert!(
+            card.contains("采购总监") && !card.contains("销售总监"),
+            "{card}"
+        );
+
+        // Delete it, after confirming.
+        click(&c, &format!("delete-contacts-{id}")).await;
+        for _ in 0..50 {
+            if c.accept_alert().await.is_ok() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        expect_text(&c, "#related-contacts-count", &count.to_string()).await;
+        assert!(!text_of(&c, "#related-contacts").await.contains("欧阳明"));
+
+        assert_eq!(c.current_url().await.unwrap(), page, "no navigation");
+        let stayed = c
+            .execute("return window.stayed === true;", vec![])
+            .await
+            .unwrap();
+        assert_eq!(stayed, json!(true), "the page was never reloaded");
+    })
+    .await;
+}
+
 /// Run one flow and end its browser session whether it passed or not (killing
 /// only the driver would leave Chromium running), then report its outcome.
 async fn flow(c: Client, f: impl std::future::Future<Output = ()> + Send + 'static) {

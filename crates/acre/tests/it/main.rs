@@ -18,6 +18,7 @@ mod org;
 mod pages;
 mod platform;
 mod registry;
+mod related;
 mod scale;
 mod schema;
 mod search;
