@@ -111,15 +111,17 @@ pub fn filter_indexes(rt: &RecordType, backend: Backend) -> String {
         // Fields customers are selected by carry the owner and the sort: a
         // rep's filtered count reads one narrow range, and the page is the
         // first rows of that range in order.
+        // Live rows only (a partial index), since PostgreSQL does not take
+        // `deleted_at IS NULL` as fixing a column for the order.
         let rest = if !rt.owner_indexed.contains(&f.key) {
-            ", deleted_at".to_string()
+            ", deleted_at)".to_string()
         } else if f.key == "owner_id" {
-            format!(", deleted_at, updated_at{nulls}{id}")
+            format!(", updated_at{nulls}{id}) WHERE deleted_at IS NULL")
         } else {
-            format!(", deleted_at, owner_id, updated_at{nulls}{id}")
+            format!(", owner_id, updated_at{nulls}{id}) WHERE deleted_at IS NULL")
         };
         out.push_str(&format!(
-            "CREATE INDEX ix_{t}__{k}_live ON {t} ({k}{nulls}{rest});\n",
+            "CREATE INDEX ix_{t}__{k}_live ON {t} ({k}{nulls}{rest};\n",
             t = rt.table,
             k = f.key
         ));

@@ -2,7 +2,8 @@
 -- indexes of the fields customers are selected by (CU4) and of the owner now
 -- end with the owner and the default sort, so a rep's list filtered by one of
 -- them reads its 50 rows in order from one range instead of walking the
--- whole `updated_at` index. They replace 0011's indexes and the plain owner
+-- whole `updated_at` index. They hold live rows only: PostgreSQL does not
+-- take `deleted_at IS NULL` as fixing a column for the order. They replace 0011's indexes and the plain owner
 -- index, which were prefixes of these. Keep in step with the other dialect
 -- and with `registry::ddl::filter_indexes`.
 DROP INDEX ix_customers__category_owner;
@@ -17,10 +18,10 @@ DROP INDEX ix_customers__industry_live;
 DROP INDEX ix_customers__company_nature_live;
 DROP INDEX ix_customers__grade_live;
 DROP INDEX ix_customers__owner_id;
-CREATE INDEX ix_customers__owner_id_live ON customers (owner_id, deleted_at, updated_at);
-CREATE INDEX ix_customers__category_live ON customers (category, deleted_at, owner_id, updated_at);
-CREATE INDEX ix_customers__source_live ON customers (source, deleted_at, owner_id, updated_at);
-CREATE INDEX ix_customers__industry_live ON customers (industry, deleted_at, owner_id, updated_at);
-CREATE INDEX ix_customers__company_nature_live ON customers (company_nature, deleted_at, owner_id, updated_at);
-CREATE INDEX ix_customers__grade_live ON customers (grade, deleted_at, owner_id, updated_at);
+CREATE INDEX ix_customers__owner_id_live ON customers (owner_id, updated_at) WHERE deleted_at IS NULL;
+CREATE INDEX ix_customers__category_live ON customers (category, owner_id, updated_at) WHERE deleted_at IS NULL;
+CREATE INDEX ix_customers__source_live ON customers (source, owner_id, updated_at) WHERE deleted_at IS NULL;
+CREATE INDEX ix_customers__industry_live ON customers (industry, owner_id, updated_at) WHERE deleted_at IS NULL;
+CREATE INDEX ix_customers__company_nature_live ON customers (company_nature, owner_id, updated_at) WHERE deleted_at IS NULL;
+CREATE INDEX ix_customers__grade_live ON customers (grade, owner_id, updated_at) WHERE deleted_at IS NULL;
 ANALYZE customers;
