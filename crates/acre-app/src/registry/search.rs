@@ -107,6 +107,9 @@ pub fn term_predicate(rt: &RecordType, fields: &[&Field], term: &str, sql: &mut 
     if fields.iter().any(|f| f.kind == Kind::Phone)
         && let Some(key) = phone_term(term)
     {
+        if sql.by_sort {
+            return format!(" AND {}", probes(rt, &[key], sql));
+        }
         let res = sql.arg(Value::from(rt.key));
         let k = sql.arg(Value::from(key));
         return format!(
@@ -136,6 +139,25 @@ fn having_all(rt: &RecordType, keys: &[String], sql: &mut Sql) -> String {
         .join(" INTERSECT ")
 }
 
+/// Whether row `t` has every key: one probe of `search_grams`' primary key
+/// per key. For a list that walks its sort's index past thousands of
+/// matches, this finds a page after a few hundred probes where gathering
+/// the matches first would read them all. `IS TRUE` keeps the databases
+/// from turning the probe back into a join over every match.
+fn probes(rt: &RecordType, keys: &[String], sql: &mut Sql) -> String {
+    let res = sql.arg(Value::from(rt.key));
+    let all: Vec<String> = keys
+        .iter()
+        .map(|k| {
+            let g = sql.arg(Value::from(k.as_str()));
+            format!(
+                "(EXISTS (SELECT 1 FROM search_grams g WHERE g.resource = {res} AND g.gram = {g} AND g.record_id = t.id)) IS TRUE"
+            )
+        })
+        .collect();
+    format!("({})", all.join(" AND "))
+}
+
 /// `AND …` for one search word over `columns`: the index narrows the rows to
 /// those having every bigram of the word, then a substring check confirms.
 /// An all-letter word may also be pinyin (initials or syllables), whose keys
@@ -162,6 +184,16 @@ pub fn word_predicate(rt: &RecordType, columns: &[&str], word: &str, sql: &mut S
     // is folded to Simplified (adjacent Han bigrams rarely match apart).
     let two = keys.len() == 1 && norm.chars().filter(|c| c.is_alphanumeric()).count() == 2;
     let needs_check = !two && !has_han(&norm);
+    if sql.by_sort {
+        let mut arms = vec![probes(rt, &keys, sql)];
+        if needs_check {
+            arms[0] = format!("({} AND {})", arms[0], check(sql, "t"));
+        }
+        for keys in &pinyin {
+            arms.push(probes(rt, keys, sql));
+        }
+        return format!(" AND ({})", arms.join(" OR "));
+    }
     if pinyin.is_empty() {
         let candidates = format!(" AND {plus}t.id IN ({})", having_all(rt, &keys, sql));
         if !needs_check {

@@ -25,7 +25,7 @@ pub type Input = BTreeMap<String, String>;
 /// for those who allocate customers, refused for everyone else.
 pub const REGISTER_ANYWAY: &str = "_register_anyway";
 
-/// Matches past which a SQLite list page is driven by the sort's index.
+/// Matches past which a list page is driven by the sort's index.
 const PLAN_BY_SORT_ABOVE: i64 = 2000;
 
 /// A search, or a contact list seen through customers, counts its matches
@@ -247,14 +247,17 @@ impl App {
         let order = sql::order_by(rt, q.sort.as_deref(), self.db.backend());
         // SQLite's planner prefers a filter's index and then sorts every
         // match, even when thousands match and the sort column's index would
-        // find the first page after a few hundred rows. The count tells how
-        // many match: past a few thousand, keep the filters off their indexes.
-        if self.db.backend() == acre_store::Backend::Sqlite
-            && count > PLAN_BY_SORT_ABOVE
-            && !served_in_order(rt, q, actor)
-        {
+        // find the first page after a few hundred rows; both databases
+        // gather every match of a search term first. The count tells how
+        // many match: past a few thousand, keep the filters off their
+        // indexes (SQLite) and probe search keys row by row (both).
+        if count > PLAN_BY_SORT_ABOVE && !served_in_order(rt, q, actor) {
             s = Sql {
-                plus: "+",
+                plus: match self.db.backend() {
+                    acre_store::Backend::Sqlite => "+",
+                    acre_store::Backend::Postgres => "",
+                },
+                by_sort: true,
                 ..Sql::default()
             };
             sql::where_clause(rt, q, &mut s);

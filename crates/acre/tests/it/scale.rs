@@ -133,6 +133,13 @@ storage_test!(
             stamps.windows(2).all(|w| w[0] >= w[1]),
             "newest first: {stamps:?}"
         );
+        // Found row by row (past 2,000 the page walks the sort's index).
+        assert!(
+            items
+                .iter()
+                .all(|c| c["name"].as_str().unwrap().contains("公司")),
+            "{items:?}"
+        );
         // Pages go on past the count.
         let far = gm
             .get(&format!(
