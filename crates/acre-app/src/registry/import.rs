@@ -93,12 +93,90 @@ type Pending = Vec<(usize, Input)>;
 /// A row after its checks: file row number, values, problems.
 type Checked = (usize, Vec<(&'static Field, Value)>, FieldErrors);
 
+/// Unique values (and `dup:` duplicate keys) already taken by earlier rows
+/// of the file, per field.
+type Seen = std::collections::HashMap<&'static str, std::collections::HashSet<String>>;
+
 /// What one import run carries from batch to batch.
 struct Run {
     file_name: String,
-    /// Unique values already taken by earlier rows of the file, per field.
-    seen: std::collections::HashMap<&'static str, std::collections::HashSet<String>>,
+    seen: Seen,
     report: ImportReport,
+}
+
+/// A row's input: its mapped cells, by field key.
+fn row_input(rt: &RecordType, mapping: &[Option<String>], row: &[String]) -> Input {
+    let mut input = Input::new();
+    for (col, key) in mapping.iter().enumerate() {
+        if let (Some(key), Some(v)) = (key, row.get(col))
+            && rt.field(key).is_some()
+        {
+            input.insert(key.clone(), v.clone());
+        }
+    }
+    input
+}
+
+/// The values of an input's natural key; `None` when the type has none or
+/// a part is missing or invalid (such a row never matches a saved record).
+fn natural_key(rt: &RecordType, input: &Input) -> Option<Vec<Value>> {
+    if rt.natural_key.is_empty() {
+        return None;
+    }
+    rt.natural_key
+        .iter()
+        .map(|key| {
+            let f = rt.field(key)?;
+            let raw = input.get(*key)?;
+            parse(f, raw).ok().filter(|v| !v.is_null())
+        })
+        .collect()
+}
+
+/// `(field, key)` pairs a row would store against duplicates (CU17).
+type Keys = Vec<(&'static str, String)>;
+
+/// Refuse the rows of a batch whose duplicate keys a saved record already
+/// has (one query per field for the batch), then those whose keys an earlier
+/// row of the file has. Like one save at a time: a row refused against saved
+/// records names only the first such key and claims none of its keys; rows
+/// refused earlier (kinds, unique values) are not looked at. Returns each
+/// row's keys, to store with the created records.
+async fn refuse_duplicates(
+    tx: &mut acre_store::Tx,
+    rt: &'static RecordType,
+    rows: &mut [Checked],
+    seen: &mut Seen,
+) -> Result<Vec<Keys>> {
+    let keys: Vec<Keys> = rows
+        .iter()
+        .map(|(_, vals, _)| super::dedupe::keys(rt, vals))
+        .collect();
+    if rt.duplicates.is_empty() {
+        return Ok(keys);
+    }
+    let asked: Keys = rows
+        .iter()
+        .zip(&keys)
+        .filter(|((_, _, errs), _)| errs.is_empty())
+        .flat_map(|(_, k)| k.iter().cloned())
+        .collect();
+    let taken = super::dedupe::taken(tx, rt, &asked).await?;
+    for ((_, _, errs), keys) in rows.iter_mut().zip(&keys) {
+        if !errs.is_empty() {
+            continue;
+        }
+        if let Some((field, _)) = keys.iter().find(|k| taken.contains(*k)) {
+            errs.insert(field.to_string(), "err-duplicate".into());
+            continue;
+        }
+        for (field, key) in keys {
+            if !seen.entry(field).or_default().insert(format!("dup:{key}")) {
+                errs.insert(field.to_string(), "err-duplicate".into());
+            }
+        }
+    }
+    Ok(keys)
 }
 
 impl App {
@@ -205,29 +283,13 @@ impl App {
             }
         }
         // Duplicates (CU17): against saved records, then against earlier rows.
-        if !rt.duplicates.is_empty() {
-            for (_, vals, errs) in rows.iter_mut().filter(|(_, _, e)| e.is_empty()) {
-                let keys = super::dedupe::keys(rt, vals);
-                if let Err(e) = super::dedupe::check(tx, rt, &keys, None).await {
-                    errs.extend(e.fields);
-                    continue;
-                }
-                for (field, key) in &keys {
-                    if !run
-                        .seen
-                        .entry(field)
-                        .or_default()
-                        .insert(format!("dup:{key}"))
-                    {
-                        errs.insert(field.to_string(), "err-duplicate".into());
-                    }
-                }
-            }
-        }
+        let keys = refuse_duplicates(tx, rt, &mut rows, &mut run.seen).await?;
         let mut good: Vec<Vec<(&'static Field, Value)>> = Vec::new();
-        for (line, vals, errs) in rows {
+        let mut good_keys = Vec::new();
+        for ((line, vals, errs), keys) in rows.into_iter().zip(keys) {
             if errs.is_empty() {
                 good.push(vals);
+                good_keys.push(keys);
             } else {
                 run.report.failed += 1;
                 run.report
@@ -284,8 +346,14 @@ impl App {
             changes.push((*id, vec![c]));
         }
         super::search::insert_grams(tx, rt, &grams).await?;
-        for (id, vals) in ids.iter().zip(&good) {
-            super::dedupe::store(tx, rt, *id, &super::dedupe::keys(rt, vals)).await?;
+        // New ids have no keys yet: no DELETE as `dedupe::store` does.
+        let keys: Vec<(i64, (&'static str, String))> = ids
+            .iter()
+            .zip(good_keys)
+            .flat_map(|(id, keys)| keys.into_iter().map(|k| (*id, k)))
+            .collect();
+        super::dedupe::insert_keys(tx, rt, &keys).await?;
+        for vals in &good {
             super::service::roll_up(tx, rt, vals).await?;
         }
         if rt.access == super::Access::Customer {
@@ -438,45 +506,104 @@ impl App {
         Ok(())
     }
 
-    /// The existing live record with the same natural key as `input`, if any.
-    async fn find_by_natural_key(
+    /// The existing live records with the same natural key as each input,
+    /// the importer may see: one query for all, the key's columns `IN` the
+    /// inputs' values, the rows matched back to the inputs here (the lowest
+    /// id when several records share a key).
+    async fn find_by_natural_keys(
         &self,
         tx: &mut acre_store::Tx,
         actor: &Actor,
         rt: &'static RecordType,
-        input: &Input,
-    ) -> Result<Option<Record>> {
+        inputs: &[&Input],
+    ) -> Result<Vec<Option<Record>>> {
+        let wanted: Vec<Option<Vec<Value>>> = inputs.iter().map(|i| natural_key(rt, i)).collect();
         let mut s = sql::Sql::default();
         let mut conds = Vec::new();
-        for key in rt.natural_key {
-            let Some(f) = rt.field(key) else {
-                return Ok(None);
-            };
-            let Some(v) = input
-                .get(*key)
-                .and_then(|raw| parse(f, raw).ok())
-                .filter(|v| !v.is_null())
-            else {
-                return Ok(None);
-            };
-            conds.push(format!("t.{key} = {}", s.arg(v)));
-        }
-        if conds.is_empty() {
-            return Ok(None);
+        for (n, key) in rt.natural_key.iter().enumerate() {
+            let mut marks = Vec::new();
+            let mut distinct = std::collections::HashSet::new();
+            for v in wanted.iter().flatten().map(|k| &k[n]) {
+                if distinct.insert(v.to_text()) {
+                    marks.push(s.arg(v.clone()));
+                }
+            }
+            if marks.is_empty() {
+                return Ok(vec![None; inputs.len()]);
+            }
+            conds.push(format!("t.{key} IN ({})", marks.join(",")));
         }
         let fields: Vec<&'static Field> = rt.fields.iter().collect();
         if let Some(p) = rt.access.row_predicate(actor, &mut s) {
             conds.push(p);
         }
         let text = format!(
-            "{} WHERE t.deleted_at IS NULL AND {} LIMIT 1",
+            "{} WHERE t.deleted_at IS NULL AND {}",
             sql::select(rt, &fields),
             conds.join(" AND ")
         );
-        Ok(tx
-            .fetch_optional(&text, &s.args)
-            .await?
-            .map(|r| Record::from_row(&fields, &r)))
+        let mut by_key: std::collections::HashMap<Vec<Option<String>>, Record> =
+            std::collections::HashMap::new();
+        for r in tx.fetch_all(&text, &s.args).await? {
+            let key = rt
+                .natural_key
+                .iter()
+                .map(|k| r.value(k).to_text())
+                .collect();
+            let rec = Record::from_row(&fields, &r);
+            match by_key.get(&key) {
+                Some(first) if first.id < rec.id => {}
+                _ => {
+                    by_key.insert(key, rec);
+                }
+            }
+        }
+        Ok(wanted
+            .iter()
+            .map(|w| {
+                let key: Vec<Option<String>> = w.as_ref()?.iter().map(Value::to_text).collect();
+                by_key.get(&key).cloned()
+            })
+            .collect())
+    }
+
+    /// Update an existing record from a row; a refusal becomes the row's errors.
+    async fn update_row(
+        &self,
+        tx: &mut acre_store::Tx,
+        actor: &Actor,
+        rt: &'static RecordType,
+        (line, input): (usize, &Input),
+        rec: &Record,
+        report: &mut ImportReport,
+    ) -> Result<()> {
+        let outcome = if self.can_edit(actor, rt, rec) {
+            self.update_in(tx, actor, rt, rec, rec.version, input).await
+        } else {
+            Err(AppError::forbidden())
+        };
+        match outcome {
+            Ok(_) => report.updated += 1,
+            Err(e) if !e.fields.is_empty() || e.code == ErrorCode::Forbidden => {
+                report.failed += 1;
+                if e.fields.is_empty() {
+                    report.errors.push(RowError {
+                        row: line,
+                        field: String::new(),
+                        reason: e.key().to_string(),
+                    });
+                }
+                report
+                    .errors
+                    .extend(e.fields.into_iter().map(|(field, reason)| RowError {
+                        row: line,
+                        field,
+                        reason,
+                    }));
+            }
+            Err(e) => return Err(e),
+        }
+        Ok(())
     }
 
     /// Import (or with `dry_run`, only check) every row of a staged file.
@@ -504,65 +631,53 @@ impl App {
         };
         let mut tx = self.db.begin().await?;
         let mut pending: Pending = Vec::new();
-        for (i, row) in staged.sheet.rows.iter().enumerate() {
-            let line = i + 2;
-            let mut input = Input::new();
-            for (col, key) in mapping.iter().enumerate() {
-                if let (Some(key), Some(v)) = (key, row.get(col))
-                    && rt.field(key).is_some()
-                {
-                    input.insert(key.clone(), v.clone());
-                }
+        let rows = &staged.sheet.rows;
+        let mut next = 0;
+        while next < rows.len() {
+            // No batch is created before the last row of this window, so
+            // looking its rows up together sees what one lookup per row saw.
+            let end = rows.len().min(next + CREATE_BATCH - pending.len());
+            let mut window = Vec::with_capacity(end - next);
+            for (i, row) in rows.iter().enumerate().take(end).skip(next) {
+                let mut input = row_input(rt, mapping, row);
+                self.resolve_labels(&mut tx, rt, &mut input, &labels, &mut titles)
+                    .await?;
+                window.push((i + 2, input));
             }
-            self.resolve_labels(&mut tx, rt, &mut input, &labels, &mut titles)
-                .await?;
-            let existing = if policy == Policy::Create {
-                None
+            next = end;
+            let found = if policy == Policy::Create {
+                vec![None; window.len()]
             } else {
-                self.find_by_natural_key(&mut tx, actor, rt, &input).await?
+                let inputs: Vec<&Input> = window.iter().map(|(_, i)| i).collect();
+                self.find_by_natural_keys(&mut tx, actor, rt, &inputs)
+                    .await?
             };
-            match (existing, policy) {
-                (None, _) => {
-                    pending.push((line, input));
-                    if pending.len() >= CREATE_BATCH {
-                        self.create_many(
-                            &mut tx,
-                            actor,
-                            rt,
-                            std::mem::take(&mut pending),
-                            &mut run,
-                        )
-                        .await?;
-                    }
-                }
-                (Some(_), Policy::Skip) => run.report.skipped += 1,
-                (Some(rec), _) => {
-                    let outcome = if self.can_edit(actor, rt, &rec) {
-                        self.update_in(&mut tx, actor, rt, &rec, rec.version, &input)
-                            .await
-                    } else {
-                        Err(AppError::forbidden())
-                    };
-                    match outcome {
-                        Ok(_) => run.report.updated += 1,
-                        Err(e) if !e.fields.is_empty() || e.code == ErrorCode::Forbidden => {
-                            run.report.failed += 1;
-                            if e.fields.is_empty() {
-                                run.report.errors.push(RowError {
-                                    row: line,
-                                    field: String::new(),
-                                    reason: e.key().to_string(),
-                                });
-                            }
-                            run.report.errors.extend(e.fields.into_iter().map(
-                                |(field, reason)| RowError {
-                                    row: line,
-                                    field,
-                                    reason,
-                                },
-                            ));
+            let mut updated = std::collections::HashSet::new();
+            for ((line, input), existing) in window.into_iter().zip(found) {
+                let existing = match existing {
+                    // Updated by an earlier row: its version moved on, and
+                    // it may have left the importer's sight. Look again.
+                    Some(rec) if updated.contains(&rec.id) => self
+                        .find_by_natural_keys(&mut tx, actor, rt, &[&input])
+                        .await?
+                        .pop()
+                        .flatten(),
+                    e => e,
+                };
+                match (existing, policy) {
+                    (None, _) => {
+                        pending.push((line, input));
+                        if pending.len() >= CREATE_BATCH {
+                            let batch = std::mem::take(&mut pending);
+                            self.create_many(&mut tx, actor, rt, batch, &mut run)
+                                .await?;
                         }
-                        Err(e) => return Err(e),
+                    }
+                    (Some(_), Policy::Skip) => run.report.skipped += 1,
+                    (Some(rec), _) => {
+                        updated.insert(rec.id);
+                        self.update_row(&mut tx, actor, rt, (line, &input), &rec, &mut run.report)
+                            .await?;
                     }
                 }
             }
