@@ -2,11 +2,17 @@
 //! are kept in `record_keys`; a new or changed record whose key another live
 //! record already has is refused, naming only who owns the other one.
 
+use std::collections::HashSet;
+
 use acre_store::{Tx, Value};
 
 use super::field::Field;
 use super::record_type::RecordType;
+use super::sql::Sql;
 use crate::error::{AppError, ErrorCode, Result};
+
+/// Keys per `IN (…)` of `taken`: far below SQLite's 32,766 parameters.
+const KEYS_PER_QUERY: usize = 5_000;
 
 /// `(field, key)` pairs of the values about to be saved.
 pub fn keys(rt: &RecordType, values: &[(&'static Field, Value)]) -> Vec<(&'static str, String)> {
@@ -60,6 +66,42 @@ pub async fn check(
         }
     }
     Ok(())
+}
+
+/// Which of many `(field, key)` pairs a live record already has: `check`
+/// for a whole batch of imported rows, one query per field and chunk, where
+/// only whether a key is taken matters (not who owns it).
+pub async fn taken(
+    tx: &mut Tx,
+    rt: &RecordType,
+    keys: &[(&'static str, String)],
+) -> Result<HashSet<(&'static str, String)>> {
+    let mut out = HashSet::new();
+    for d in rt.duplicates {
+        let wanted: Vec<&str> = keys
+            .iter()
+            .filter(|(f, _)| *f == d.field)
+            .map(|(_, k)| k.as_str())
+            .collect::<HashSet<_>>()
+            .into_iter()
+            .collect();
+        for chunk in wanted.chunks(KEYS_PER_QUERY) {
+            let mut s = Sql::default();
+            let res = s.arg(rt.key.into());
+            let field = s.arg(d.field.into());
+            let marks: Vec<String> = chunk.iter().map(|k| s.arg((*k).into())).collect();
+            let q = format!(
+                "SELECT DISTINCT k.key FROM record_keys k JOIN {} t ON t.id = k.record_id \
+                 WHERE k.resource = {res} AND k.field = {field} AND k.key IN ({}) AND t.deleted_at IS NULL",
+                rt.table,
+                marks.join(",")
+            );
+            for r in tx.fetch_all(&q, &s.args).await? {
+                out.insert((d.field, r.str("key")));
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// Replace a record's keys.

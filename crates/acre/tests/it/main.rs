@@ -14,6 +14,7 @@ mod cards;
 mod customers;
 mod departments;
 mod grading;
+mod import_batch;
 mod org;
 mod pages;
 mod platform;
