@@ -528,17 +528,9 @@ pub(crate) async fn registered(tx: &mut Tx, actor: &Actor, ids: &[i64]) -> Resul
         &s.args,
     )
     .await?;
-    let mut u = Sql::default();
-    let now_u = u.arg(now.into());
-    let marks: Vec<String> = ids.iter().map(|id| u.arg(Value::from(*id))).collect();
-    tx.execute(
-        &format!(
-            "UPDATE customers SET owned_since = {now_u} WHERE owner_id IS NOT NULL AND id IN ({})",
-            marks.join(", ")
-        ),
-        &u.args,
-    )
-    .await?;
+    // `owned_since` stays empty: the registrar has owned it since it was
+    // created, which is where `IDLE_SINCE` falls back to. Not writing it
+    // spares every imported row a second version.
     Ok(())
 }
 
