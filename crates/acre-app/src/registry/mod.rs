@@ -21,7 +21,7 @@ pub use record::Record;
 pub use record_type::{
     Access, Completeness, Dedupe, Mirror, RecordType, Related, Rollup, Variants,
 };
-pub use service::{EXACT_COUNT_UP_TO, Input, Total};
+pub use service::{EXACT_COUNT_UP_TO, EXACT_LIST_COUNT_UP_TO, Input, Total};
 
 /// Every registered type, in navigation order (a link's target before it).
 pub fn all() -> &'static [&'static RecordType] {

@@ -143,7 +143,8 @@ fn having_all(rt: &RecordType, keys: &[String], sql: &mut Sql) -> String {
 /// per key. For a list that walks its sort's index past thousands of
 /// matches, this finds a page after a few hundred probes where gathering
 /// the matches first would read them all. `IS TRUE` keeps the databases
-/// from turning the probe back into a join over every match.
+/// from turning the probe back into a join over every match (PostgreSQL
+/// pulls up a plain EXISTS, SQLite makes it a join).
 fn probes(rt: &RecordType, keys: &[String], sql: &mut Sql) -> String {
     let res = sql.arg(Value::from(rt.key));
     let all: Vec<String> = keys

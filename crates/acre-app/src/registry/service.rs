@@ -32,8 +32,12 @@ const PLAN_BY_SORT_ABOVE: i64 = 2000;
 /// up to this many ("more than 2,000").
 pub const EXACT_COUNT_UP_TO: i64 = 2000;
 
-/// How many records match a list query: exact, or a lower bound when a
-/// search matched more than `EXACT_COUNT_UP_TO`.
+/// Any other list counts up to this many: past it, counting reads more
+/// than a page is worth (the general manager's whole customer base).
+pub const EXACT_LIST_COUNT_UP_TO: i64 = 100_000;
+
+/// How many records match a list query: exact, or a lower bound when more
+/// matched than the list counts (`EXACT_COUNT_UP_TO`, `EXACT_LIST_COUNT_UP_TO`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Total {
     pub n: i64,
@@ -225,19 +229,20 @@ impl App {
         }
         // A search term's matches, and contacts seen through their
         // customers, are counted by looking up each one: such counts stop
-        // where an exact number stops helping anyone.
-        let capped =
-            searching(rt, q) || (rt.access == super::Access::Contact && visibility.is_some());
-        let count_sql = if capped {
-            format!(
-                "SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM {} t{} LIMIT {}) c",
-                rt.table,
-                s.text,
-                EXACT_COUNT_UP_TO + 1
-            )
-        } else {
-            format!("SELECT COUNT(*) AS n FROM {} t{}", rt.table, s.text)
-        };
+        // where an exact number stops helping anyone; other counts read an
+        // index and stop much later.
+        let cap =
+            if searching(rt, q) || (rt.access == super::Access::Contact && visibility.is_some()) {
+                EXACT_COUNT_UP_TO
+            } else {
+                EXACT_LIST_COUNT_UP_TO
+            };
+        let count_sql = format!(
+            "SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM {} t{} LIMIT {}) c",
+            rt.table,
+            s.text,
+            cap + 1
+        );
         let count = self
             .db
             .fetch_optional(&count_sql, &s.args)
@@ -273,8 +278,8 @@ impl App {
             s.text
         );
         let rows = self.db.fetch_all(&text, &s.args).await?;
-        let exact = !capped || count <= EXACT_COUNT_UP_TO;
-        let n = if exact { count } else { EXACT_COUNT_UP_TO };
+        let exact = count <= cap;
+        let n = if exact { count } else { cap };
         Ok((
             rows.iter().map(|r| Record::from_row(&fields, r)).collect(),
             Total { n, exact },

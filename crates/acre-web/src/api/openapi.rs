@@ -609,7 +609,7 @@ pub fn openapi_document() -> Value {
     json!({
         "openapi": "3.1.0",
         "info": {"title": "Acre API", "version": env!("CARGO_PKG_VERSION"),
-                 "description": "Cookie sessions send the CSRF token from login as `X-CSRF-Token` on every state-changing request; Bearer tokens need none. Lists take `q`, `limit` (≤200) and `offset` and answer `{items,total,limit,offset}`; record lists add `total_exact`, false when a search matched more than `total` (searches count up to 2,000)."},
+                 "description": "Cookie sessions send the CSRF token from login as `X-CSRF-Token` on every state-changing request; Bearer tokens need none. Lists take `q`, `limit` (≤200) and `offset` and answer `{items,total,limit,offset}`; record lists add `total_exact`, false when more matched than `total` (searches count up to 2,000, other lists up to 100,000)."},
         "servers": [{"url": "/"}],
         "security": [{"session": []}, {"bearer": []}],
         "components": {

@@ -67,7 +67,7 @@ struct ListPage {
     cols: Vec<Col>,
     rows: Vec<Row>,
     total: i64,
-    /// False when a search matched more than `total` (it counts up to 2,000).
+    /// False when more matched than `total` (a list counts up to its cap).
     total_exact: bool,
     page: i64,
     pages: i64,

@@ -236,7 +236,7 @@ pub async fn list_preview(
     p.qs = qs.filters_only();
     p.truncated =
         total > records.len() as i64 || (!exact && records.len() as i64 >= MAX_PRINT_ROWS);
-    // A search's count stops at 2,000; the rows fetched tell the rest.
+    // A count stops at its cap; the rows fetched tell the rest.
     p.total = total.max(records.len() as i64);
     Ok(Html(p.render().unwrap_or_default()).into_response())
 }
