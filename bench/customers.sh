@@ -57,7 +57,7 @@ login() { # user → sets COOKIE_<user>, CSRF_<user>, ID_<user>
   printf -v "CSRF_$1" '%s' "$(python3 -c "import json;print(json.load(open('$WORK/login-$1.json'))['csrf_token'])")"
   printf -v "ID_$1" '%s' "$(python3 -c "import json;print(json.load(open('$WORK/login-$1.json'))['user']['id'])")"
 }
-login rep1; login rep2; login gm; login manager1
+login rep1; login rep2; login rep6; login gm; login manager1
 cat >"$WORK/p95.lua" <<'EOF'
 done = function(summary, latency, requests)
   io.write(string.format("p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %.0f req/s\n",
@@ -97,6 +97,7 @@ row "contacts API, rep1, no filter" "$COOKIE_rep1" "/api/v1/contacts"
 row "search 华信, rep1" "$COOKIE_rep1" "/api/v1/customers?q=%E5%8D%8E%E4%BF%A1"
 row "search 华信, gm" "$COOKIE_gm" "/api/v1/customers?q=%E5%8D%8E%E4%BF%A1"
 row "search 电子 (common), gm" "$COOKIE_gm" "/api/v1/customers?q=%E7%94%B5%E5%AD%90"
+row "search 电子 (common), rep1" "$COOKIE_rep1" "/api/v1/customers?q=%E7%94%B5%E5%AD%90"
 row "search 东莞华信 (4 chars), gm" "$COOKIE_gm" "/api/v1/customers?q=%E4%B8%9C%E8%8E%9E%E5%8D%8E%E4%BF%A1"
 row "search pinyin initials hxdz, gm" "$COOKIE_gm" "/api/v1/customers?q=hxdz"
 row "search page 华信, rep1" "$COOKIE_rep1" "/r/customers?q=%E5%8D%8E%E4%BF%A1"
@@ -128,10 +129,12 @@ move() { # body
   echo " $(cat "$WORK/move.json")"
 }
 echo "### Reclaim and assign by filter (gm, \`POST /api/v1/customer-moves\`), twice each"
+# By source (a tenth of the customers), to rep6, who is not measured above:
+# a database reused later keeps its grades and rep1's list as generated.
 echo '```'
 for _ in 1 2; do
-  echo "reclaim f.grade=B:        $(move '{"action":"reclaim","filter":{"f.grade":"B"}}')"
-  echo "assign  f.grade=B → rep1: $(move "{\"action\":\"assign\",\"filter\":{\"f.grade\":\"B\"},\"to_user\":$ID_rep1}")"
+  echo "reclaim f.source=friend_referral:        $(move '{"action":"reclaim","filter":{"f.source":"friend_referral"}}')"
+  echo "assign  f.source=friend_referral → rep6: $(move "{\"action\":\"assign\",\"filter\":{\"f.source\":\"friend_referral\"},\"to_user\":$ID_rep6}")"
 done
 echo '```'
 echo "Server memory at the end: $(awk '/VmRSS|VmHWM/{printf "%s %d MB  ", $1, $2/1024}' /proc/$PID/status)"
