@@ -126,12 +126,13 @@ impl Access {
             Access::SalesMaterial => None,
             Access::Personal => Some(format!("t.created_by = {}", sql.arg(actor.id().into()))),
             Access::Customer => customer("t", sql),
-            // A probe of the contact's customer, not `IN (SELECT …)`: that
+            // A probe of the contact's customer, not `IN (SELECT …)`: SQLite
             // builds the set of every visible customer (150,000 for a rep at
-            // 1M) to show three contacts. `IS TRUE` keeps SQLite from turning
-            // the EXISTS into a join, which sorted a rep's 450,000 contacts.
+            // 1M) to show three contacts. `LIMIT 1` keeps SQLite 3.51 from
+            // turning the EXISTS into a join (it then sorted a rep's 450,000
+            // contacts for a page); PostgreSQL drops it and plans a semi-join.
             Access::Contact => customer("vc", sql).map(|p| {
-                format!("(EXISTS (SELECT 1 FROM customers vc WHERE vc.id = t.customer_id AND vc.deleted_at IS NULL AND {p})) IS TRUE")
+                format!("EXISTS (SELECT 1 FROM customers vc WHERE vc.id = t.customer_id AND vc.deleted_at IS NULL AND {p} LIMIT 1)")
             }),
         }
     }
