@@ -29,6 +29,18 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   }
   // Print buttons.
+  // The bulk bar shows what the chosen action needs: a person and a reason
+  // for moves, a field and a value for "set", nothing more for delete.
+  var action = document.getElementById("bulk-action");
+  if (action) {
+    var fit = function () {
+      var v = action.value;
+      document.querySelectorAll(".bulk-move").forEach(function (el) { el.classList.toggle("d-none", v === "set" || v === "delete"); });
+      document.querySelectorAll(".bulk-set").forEach(function (el) { el.classList.toggle("d-none", v !== "set"); });
+    };
+    action.addEventListener("change", fit);
+    fit();
+  }
   document.querySelectorAll("[data-print]").forEach(function (b) {
     b.addEventListener("click", function () { window.print(); });
   });
