@@ -23,6 +23,9 @@ pub enum Backend {
 }
 
 /// A connection pool on either database.
+/// SQLite's page cache per pooled connection, in KiB (its default is 2 MiB).
+pub const SQLITE_CACHE_KIB: i64 = 8192;
+
 #[derive(Clone, Debug)]
 pub enum Db {
     Sqlite(SqlitePool),
@@ -100,8 +103,8 @@ impl Db {
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(10))
                 // 8 MiB of page cache per connection (SQLite's default is 2 MiB):
-                // large writes (imports) otherwise spill and slow down many times.
-                .pragma("cache_size", "-8192");
+                // large writes otherwise spill and slow down many times.
+                .pragma("cache_size", format!("-{SQLITE_CACHE_KIB}"));
             let pool = SqlitePoolOptions::new()
                 .max_connections(8)
                 .acquire_timeout(Duration::from_secs(10))

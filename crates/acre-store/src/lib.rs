@@ -15,7 +15,7 @@ pub mod setup_tokens;
 pub mod tokens;
 pub mod users;
 
-pub use db::{Backend, Db, Tx};
+pub use db::{Backend, Db, SQLITE_CACHE_KIB, Tx};
 pub use error::StoreError;
 pub use value::{Row, Value};
 
