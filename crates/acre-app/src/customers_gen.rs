@@ -343,13 +343,20 @@ fn f(key: &str) -> &'static Field {
 /// A generated row with its derived values appended (the last columns of
 /// `COLUMNS`), computed by the same rules as a saved form.
 fn with_derived(mut row: Vec<Value>) -> Vec<Value> {
+    // Where each customer field sits in `COLUMNS`, found once.
+    static AT: std::sync::LazyLock<Vec<Option<usize>>> = std::sync::LazyLock::new(|| {
+        CUSTOMERS
+            .fields
+            .iter()
+            .map(|f| COLUMNS.iter().position(|c| *c == f.key))
+            .collect()
+    });
     let mut values: Vec<(&'static Field, Value)> = CUSTOMERS
         .fields
         .iter()
-        .map(|f| {
-            let v = COLUMNS
-                .iter()
-                .position(|c| *c == f.key)
+        .zip(AT.iter())
+        .map(|(f, at)| {
+            let v = at
                 .and_then(|i| row.get(i).cloned())
                 .unwrap_or_else(|| crate::registry::value::null_of(f.kind));
             (f, v)

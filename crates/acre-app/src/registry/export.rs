@@ -119,10 +119,7 @@ impl App {
             return Err(AppError::forbidden());
         }
         let mut s = sql::Sql::default();
-        sql::where_clause(rt, q, &mut s);
-        if let Some(p) = rt.access.list_predicate(actor, &mut s, q.pool) {
-            s.push(&format!(" AND {p}"));
-        }
+        sql::list_where(rt, q, actor, &mut s);
         let order = sql::order_by(rt, q.sort.as_deref(), self.db.backend());
         let lim = s.arg(Value::from(MAX_EXPORT_ROWS));
         Ok(self

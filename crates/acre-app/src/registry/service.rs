@@ -222,21 +222,16 @@ impl App {
         }
         let fields = self.list_fields(rt, q);
         let mut s = Sql::default();
-        sql::where_clause(rt, q, &mut s);
-        let visibility = rt.access.list_predicate(actor, &mut s, q.pool);
-        if let Some(p) = &visibility {
-            s.push(&format!(" AND {p}"));
-        }
+        let restricted = sql::list_where(rt, q, actor, &mut s);
         // A search term's matches, and contacts seen through their
         // customers, are counted by looking up each one: such counts stop
         // where an exact number stops helping anyone; other counts read an
         // index and stop much later.
-        let cap =
-            if searching(rt, q) || (rt.access == super::Access::Contact && visibility.is_some()) {
-                EXACT_COUNT_UP_TO
-            } else {
-                EXACT_LIST_COUNT_UP_TO
-            };
+        let cap = if searching(rt, q) || (rt.access == super::Access::Contact && restricted) {
+            EXACT_COUNT_UP_TO
+        } else {
+            EXACT_LIST_COUNT_UP_TO
+        };
         let count_sql = format!(
             "SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM {} t{} LIMIT {}) c",
             rt.table,
@@ -265,10 +260,7 @@ impl App {
                 by_sort: true,
                 ..Sql::default()
             };
-            sql::where_clause(rt, q, &mut s);
-            if let Some(p) = rt.access.list_predicate(actor, &mut s, q.pool) {
-                s.push(&format!(" AND {p}"));
-            }
+            sql::list_where(rt, q, actor, &mut s);
         }
         let lim = s.arg(Value::from(q.limit));
         let off = s.arg(Value::from(q.offset));

@@ -154,6 +154,19 @@ pub fn where_clause(rt: &RecordType, q: &ListQuery, sql: &mut Sql) {
     }
 }
 
+/// The WHERE of a list as `actor` sees it: the query's search and filters,
+/// then the type's visibility predicate. Returns whether one was added.
+pub fn list_where(rt: &RecordType, q: &ListQuery, actor: &crate::Actor, sql: &mut Sql) -> bool {
+    where_clause(rt, q, sql);
+    match rt.access.list_predicate(actor, sql, q.pool) {
+        Some(p) => {
+            sql.push(&format!(" AND {p}"));
+            true
+        }
+        None => false,
+    }
+}
+
 /// `ORDER BY …`: a sortable field or a timestamp, then id for a stable order.
 /// NULLs sort as the smallest value on both databases (SQLite's own rule;
 /// PostgreSQL is told, and its indexes are declared `NULLS FIRST` to match).
