@@ -32,6 +32,8 @@ pub static BUSINESS_CARDS: RecordType = RecordType {
     related: &[],
     duplicates: &[],
     owner_indexed: &[],
+    inherit: &[],
+    after_change: None,
     variants: None,
     summary: &[],
     completeness: None,

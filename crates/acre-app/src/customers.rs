@@ -176,11 +176,18 @@ pub static CUSTOMERS: RecordType = RecordType {
     default_sort: "-updated_at",
     access: Access::Customer,
     module: "customers",
-    related: &[Related {
-        resource: "contacts",
-        via: "customer_id",
-        window: None,
-    }],
+    related: &[
+        Related {
+            resource: "contacts",
+            via: "customer_id",
+            window: None,
+        },
+        Related {
+            resource: "opportunities",
+            via: "customer_id",
+            window: None,
+        },
+    ],
     duplicates: &[
         Dedupe {
             field: "name",
@@ -200,6 +207,8 @@ pub static CUSTOMERS: RecordType = RecordType {
         "industry",
         "company_nature",
     ],
+    inherit: &[],
+    after_change: None,
     variants: Some(Variants {
         field: "kind",
         sections: &[
@@ -340,6 +349,8 @@ pub static CONTACTS: RecordType = RecordType {
     related: &[],
     duplicates: &[],
     owner_indexed: &[],
+    inherit: &[],
+    after_change: None,
     variants: None,
     summary: &[],
     completeness: None,

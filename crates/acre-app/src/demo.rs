@@ -86,6 +86,7 @@ impl App {
             crate::kb_demo::load(self, &crate::Actor::new(director, None)).await?;
         }
         crate::customers::load_demo(self).await?;
+        crate::pipeline::load_demo(self).await?;
         Ok(true)
     }
 }

@@ -20,6 +20,9 @@ pub enum ErrorCode {
     DuplicateCustomer,
     /// A rule's limit stops the action (daily claims, holding cap…); the message says which.
     LimitReached,
+    /// A business rule forbids it (a stage that may not be skipped, a quote
+    /// before the exchange, a record held by a pending approval).
+    RuleRefused,
     ValidationFailed,
     TooManyRequests,
     Unavailable,
@@ -28,7 +31,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code, for the documented table.
-    pub const ALL: [ErrorCode; 14] = [
+    pub const ALL: [ErrorCode; 15] = [
         ErrorCode::BadRequest,
         ErrorCode::Unauthenticated,
         ErrorCode::InvalidCredentials,
@@ -39,6 +42,7 @@ impl ErrorCode {
         ErrorCode::InUse,
         ErrorCode::DuplicateCustomer,
         ErrorCode::LimitReached,
+        ErrorCode::RuleRefused,
         ErrorCode::ValidationFailed,
         ErrorCode::TooManyRequests,
         ErrorCode::Unavailable,
@@ -60,6 +64,7 @@ impl ErrorCode {
             ErrorCode::InUse => ("in_use", 409, "err-in-use"),
             ErrorCode::DuplicateCustomer => ("duplicate_customer", 409, "err-duplicate-customer"),
             ErrorCode::LimitReached => ("limit_reached", 409, "err-limit-reached"),
+            ErrorCode::RuleRefused => ("rule_refused", 409, "err-rule-refused"),
             ErrorCode::ValidationFailed => ("validation_failed", 422, "err-validation"),
             ErrorCode::TooManyRequests => ("too_many_requests", 429, "err-throttled"),
             ErrorCode::Unavailable => ("unavailable", 503, "err-unavailable"),

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod actor;
 pub mod allocation;
+pub mod approvals;
 pub mod attachments;
 pub mod auth;
 pub mod cards;
@@ -15,7 +16,9 @@ pub mod error;
 pub mod grading;
 pub mod kb;
 pub mod kb_demo;
+pub mod opportunities;
 pub mod org;
+pub mod pipeline;
 pub mod registry;
 pub mod secret;
 pub mod territory;

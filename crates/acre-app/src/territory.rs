@@ -192,3 +192,38 @@ impl App {
             .collect())
     }
 }
+
+/// A lost opportunity's customer is logged on its owner's territory as lost
+/// (SP16): it stays on the list, and the change asks for a supplement. The
+/// note carries the loss's reason.
+pub(crate) async fn log_lost(
+    tx: &mut acre_store::Tx,
+    actor: &Actor,
+    owner: i64,
+    customer: i64,
+    reason: &str,
+) -> Result<()> {
+    let run = tx
+        .insert(
+            "INSERT INTO allocation_runs (action, to_user, reason, note, moved, at, by_user) VALUES ('opportunity_lost', $1, 'lost', $2, 0, $3, $4) RETURNING id",
+            &[
+                owner.into(),
+                reason.into(),
+                now_ms().into(),
+                actor.id().into(),
+            ],
+        )
+        .await?;
+    tx.execute(
+        "INSERT INTO ownership_history (customer_id, from_user, to_user, action, reason, run_id, at, by_user) VALUES ($1, $2, $2, 'opportunity_lost', 'lost', $3, $4, $5)",
+        &[
+            customer.into(),
+            owner.into(),
+            run.into(),
+            now_ms().into(),
+            actor.id().into(),
+        ],
+    )
+    .await?;
+    Ok(())
+}

@@ -193,7 +193,9 @@ macro_rules! locale_files {
             "\n",
             include_str!(concat!("../locales/", $dir, "/grading.ftl")),
             "\n",
-            include_str!(concat!("../locales/", $dir, "/search.ftl"))
+            include_str!(concat!("../locales/", $dir, "/search.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $dir, "/pipeline.ftl"))
         )
     };
 }

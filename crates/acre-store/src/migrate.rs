@@ -96,6 +96,18 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0015_target_market.sql"),
         include_str!("../migrations/postgres/0015_target_market.sql"),
     ),
+    (
+        16,
+        "approvals",
+        include_str!("../migrations/sqlite/0016_approvals.sql"),
+        include_str!("../migrations/postgres/0016_approvals.sql"),
+    ),
+    (
+        17,
+        "opportunities",
+        include_str!("../migrations/sqlite/0017_opportunities.sql"),
+        include_str!("../migrations/postgres/0017_opportunities.sql"),
+    ),
 ];
 
 /// Arbitrary key for PostgreSQL's advisory lock, so two starting servers do

@@ -72,6 +72,13 @@ impl Value {
                 | Value::Bytes(None)
         )
     }
+    /// The integer held, if any.
+    pub fn as_i64(&self) -> Option<i64> {
+        match self {
+            Value::Int(v) => *v,
+            _ => None,
+        }
+    }
     /// Text for audit trails and exports; `None` for NULL.
     pub fn to_text(&self) -> Option<String> {
         match self {

@@ -117,3 +117,77 @@ document.addEventListener("keydown", function (e) {
     if (box) { box.innerHTML = ""; }
   }
 });
+
+// The pipeline kanban: drop a card on another stage to move it. The move
+// goes through the API, under the same skip rules as the stage form; a
+// refusal or an approval request is said above the board.
+(function () {
+  var board = document.getElementById("kanban");
+  if (!board) { return; }
+  var dragged = null;
+  board.addEventListener("dragstart", function (e) {
+    var card = e.target.closest && e.target.closest(".kanban-card");
+    if (!card) { return; }
+    dragged = card;
+    card.classList.add("dragging");
+    e.dataTransfer.effectAllowed = "move";
+    e.dataTransfer.setData("text/plain", card.dataset.id);
+  });
+  board.addEventListener("dragend", function () {
+    if (dragged) { dragged.classList.remove("dragging"); }
+    board.querySelectorAll(".drop-over").forEach(function (c) { c.classList.remove("drop-over"); });
+  });
+  board.addEventListener("dragover", function (e) {
+    var col = e.target.closest && e.target.closest(".kanban-col");
+    if (!col || !dragged) { return; }
+    e.preventDefault();
+    col.classList.add("drop-over");
+  });
+  board.addEventListener("dragleave", function (e) {
+    var col = e.target.closest && e.target.closest(".kanban-col");
+    if (col && !col.contains(e.relatedTarget)) { col.classList.remove("drop-over"); }
+  });
+  board.addEventListener("drop", function (e) {
+    var col = e.target.closest && e.target.closest(".kanban-col");
+    if (!col || !dragged) { return; }
+    e.preventDefault();
+    col.classList.remove("drop-over");
+    moveCard(dragged, col);
+  });
+})();
+
+function moveCard(card, col) {
+  var out = document.getElementById("drop-result");
+  var from = card.closest(".kanban-col");
+  if (from === col) { return; }
+  fetch("/api/v1/opportunities/" + card.dataset.id + "/stage", {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { "Content-Type": "application/json", "X-CSRF-Token": document.body.dataset.csrf },
+    body: JSON.stringify({ version: Number(card.dataset.version), stage: col.dataset.stage })
+  }).then(function (r) {
+    return r.json().then(function (body) { return { status: r.status, body: body }; });
+  }).then(function (res) {
+    out.className = "small mb-2";
+    if (res.status === 200) {
+      card.dataset.version = res.body.version;
+      col.querySelector(".kanban-cards").prepend(card);
+      out.textContent = "";
+    } else if (res.status === 202) {
+      out.classList.add("text-warning");
+      out.innerHTML = "";
+      var a = document.createElement("a");
+      a.href = "/approvals/" + res.body.approval_id;
+      a.textContent = board_text("requested");
+      out.appendChild(a);
+    } else {
+      out.classList.add("text-danger");
+      out.textContent = (res.body.error && res.body.error.message) || String(res.status);
+    }
+  });
+}
+
+function board_text(key) {
+  var board = document.getElementById("kanban");
+  return (board && board.dataset[key]) || key;
+}

@@ -147,7 +147,8 @@ mod tests {
                     include_str!("../../../acre-store/migrations/sqlite/0012_completeness.sql"),
                     include_str!("../../../acre-store/migrations/sqlite/0013_business_cards.sql"),
                     include_str!("../../../acre-store/migrations/sqlite/0014_owner_sorted.sql"),
-                    include_str!("../../../acre-store/migrations/sqlite/0015_target_market.sql")
+                    include_str!("../../../acre-store/migrations/sqlite/0015_target_market.sql"),
+                    include_str!("../../../acre-store/migrations/sqlite/0017_opportunities.sql")
                 ),
             ),
             (
@@ -158,7 +159,8 @@ mod tests {
                     include_str!("../../../acre-store/migrations/postgres/0012_completeness.sql"),
                     include_str!("../../../acre-store/migrations/postgres/0013_business_cards.sql"),
                     include_str!("../../../acre-store/migrations/postgres/0014_owner_sorted.sql"),
-                    include_str!("../../../acre-store/migrations/postgres/0015_target_market.sql")
+                    include_str!("../../../acre-store/migrations/postgres/0015_target_market.sql"),
+                    include_str!("../../../acre-store/migrations/postgres/0017_opportunities.sql")
                 ),
             ),
         ];

@@ -378,6 +378,11 @@ impl App {
         if good.is_empty() {
             return Ok(());
         }
+        // Inherited values (an opportunity's owner and grade from its
+        // customer): a lookup per row, for the few types that inherit.
+        for vals in &mut good {
+            super::service::inherit(tx, rt, vals, true).await?;
+        }
         // Every row has every field (parse_input with partial = false).
         let cols: Vec<&str> = rt.fields.iter().map(|f| f.key).collect();
         let mut s = sql::Sql::default();
@@ -423,6 +428,15 @@ impl App {
         }
         for vals in &good {
             super::service::roll_up(tx, rt, vals).await?;
+        }
+        if let Some(a) = rt.after_change {
+            let parents: std::collections::BTreeSet<i64> = good
+                .iter()
+                .filter_map(|vals| super::service::int_of(vals, Some(a.via)))
+                .collect();
+            for p in parents {
+                super::service::after_change(tx, rt, Some(p)).await?;
+            }
         }
         if rt.access == super::Access::Customer {
             crate::allocation::registered(tx, actor, &ids).await?;

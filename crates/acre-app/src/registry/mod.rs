@@ -19,7 +19,8 @@ pub use field::{Field, Kind};
 pub use query::{Filter, ListQuery};
 pub use record::Record;
 pub use record_type::{
-    Access, Completeness, Dedupe, Mirror, RecordType, Related, Rollup, Variants,
+    Access, AfterChange, Completeness, Dedupe, Inherit, Mirror, RecordType, Related, Rollup,
+    Variants,
 };
 pub use service::{EXACT_COUNT_UP_TO, EXACT_LIST_COUNT_UP_TO, Input, Total};
 
@@ -31,6 +32,7 @@ pub fn all() -> &'static [&'static RecordType] {
             .iter()
             .chain(crate::customers::TYPES)
             .chain(crate::cards::TYPES)
+            .chain(crate::opportunities::TYPES)
             .copied()
             .collect()
     })

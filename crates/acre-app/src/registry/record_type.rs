@@ -17,7 +17,8 @@ pub enum Access {
     /// those owned in their department subtree, the others all; whoever sees
     /// one and may maintain customers edits it.
     Customer,
-    /// Records under a customer (contacts): visible exactly when the customer is.
+    /// Records under a customer (contacts, opportunities and what they hold),
+    /// carrying its id in `customer_id`: visible exactly when the customer is.
     Contact,
     /// One person's own records (their business-card book): nobody else,
     /// whatever their role, sees them.
@@ -224,6 +225,10 @@ pub struct RecordType {
     /// list filtered by one of them reads its page in order from one range.
     /// Only for types with an owner (`Access::Customer`).
     pub owner_indexed: &'static [&'static str],
+    /// Fields filled from the record a link points to (see `Inherit`).
+    pub inherit: &'static [Inherit],
+    /// Kept values that depend on a record's siblings (see `AfterChange`).
+    pub after_change: Option<AfterChange>,
     /// Sections shown per kind of record, if the type has kinds.
     pub variants: Option<Variants>,
     /// Fields shown in the header of a record's page (the customer center's
@@ -235,6 +240,29 @@ pub struct RecordType {
     pub rollup: Option<Rollup>,
     /// A copy kept in another type for whoever creates a record here.
     pub mirror: Option<Mirror>,
+}
+
+/// A field filled from the record its link `via` points to, the linked
+/// record's `from` field: when left empty on creation, or, when `fixed`,
+/// always (the field is then derived, never typed). An opportunity takes its
+/// customer's owner and grade unless given; its decision map, objections
+/// and concessions carry its customer, so their visibility follows it.
+#[derive(Clone, Copy, Debug)]
+pub struct Inherit {
+    pub field: &'static str,
+    pub via: &'static str,
+    pub from: &'static str,
+    pub fixed: bool,
+}
+
+/// SQL run in the same transaction after a record of the type is created,
+/// edited, deleted or restored, with `$1` the record's `via` value: it keeps
+/// derived values that depend on the record's siblings (the concession
+/// log's "larger than the one before").
+#[derive(Clone, Copy, Debug)]
+pub struct AfterChange {
+    pub via: &'static str,
+    pub sql: &'static str,
 }
 
 /// Creating a record here also creates one of type `to` for its creator,

@@ -177,6 +177,73 @@ fn served_in_order(rt: &RecordType, q: &ListQuery, actor: &Actor) -> bool {
         })
 }
 
+/// Run the type's `AfterChange` for the record's `via` value.
+pub(crate) async fn after_change(tx: &mut Tx, rt: &RecordType, via: Option<i64>) -> Result<()> {
+    if let (Some(a), Some(v)) = (rt.after_change, via) {
+        tx.execute(a.sql, &[Value::from(v)]).await?;
+    }
+    Ok(())
+}
+
+/// The integer value of field `key` among `values`.
+pub(crate) fn int_of(values: &[(&'static Field, Value)], key: Option<&str>) -> Option<i64> {
+    let key = key?;
+    values.iter().find(|(f, _)| f.key == key)?.1.as_i64()
+}
+
+/// Fill the fields a type inherits through a link (see `Inherit`): on
+/// creation the empty ones and the fixed ones; on an edit, the fixed ones
+/// whose link changed. `values` holds every field on creation, the changed
+/// ones on an edit.
+pub(crate) async fn inherit(
+    tx: &mut Tx,
+    rt: &RecordType,
+    values: &mut Vec<(&'static Field, Value)>,
+    creating: bool,
+) -> Result<()> {
+    for inh in rt.inherit {
+        let Some(via) = values
+            .iter()
+            .find(|(f, _)| f.key == inh.via)
+            .and_then(|(_, v)| v.as_i64())
+        else {
+            continue;
+        };
+        let slot = values.iter().position(|(f, _)| f.key == inh.field);
+        let wanted = match slot {
+            Some(i) => inh.fixed || (creating && values[i].1.is_null()),
+            None => inh.fixed,
+        };
+        if !wanted {
+            continue;
+        }
+        let link = rt
+            .field(inh.via)
+            .and_then(|f| f.link)
+            .and_then(registry::find);
+        let (Some(parent), Some(target)) = (link, rt.field(inh.field)) else {
+            continue;
+        };
+        let Some(from) = parent.field(inh.from) else {
+            continue;
+        };
+        let row = tx
+            .fetch_optional(
+                &format!("{} WHERE t.id = $1", sql::select(parent, &[from])),
+                &[Value::from(via)],
+            )
+            .await?;
+        let v = row
+            .map(|r| Record::from_row(&[from], &r).get(inh.from))
+            .unwrap_or_else(|| super::value::null_of(target.kind));
+        match slot {
+            Some(i) => values[i].1 = v,
+            None => values.push((target, v)),
+        }
+    }
+    Ok(())
+}
+
 fn all_fields(rt: &RecordType) -> Vec<&'static Field> {
     rt.fields.iter().collect()
 }
@@ -460,9 +527,10 @@ impl App {
             return Err(AppError::forbidden().with_message("err-register-anyway"));
         }
         Self::owner_rule(actor, rt, &mut input, true);
-        let values = self
+        let mut values = self
             .validate_input(tx, actor, rt, &input, false, None)
             .await?;
+        inherit(tx, rt, &mut values, true).await?;
         let dup_keys = super::dedupe::keys(rt, &values);
         let duplicate = super::dedupe::check(tx, rt, &dup_keys, None).await;
         match duplicate {
@@ -486,6 +554,7 @@ impl App {
         let pairs: Vec<(i64, String)> = keys.into_iter().map(|k| (id, k)).collect();
         super::search::insert_grams(tx, rt, &pairs).await?;
         roll_up(tx, rt, &values).await?;
+        after_change(tx, rt, int_of(&values, rt.after_change.map(|a| a.via))).await?;
         let changes: Vec<Change> = values
             .iter()
             .filter(|(_, v)| !v.is_null())
@@ -623,9 +692,10 @@ impl App {
             return Err(AppError::field("owner_id", "err-owner-by-allocation"));
         }
         Self::owner_rule(actor, rt, &mut input, false);
-        let values = self
+        let mut values = self
             .validate_input(tx, actor, rt, &input, true, Some(current.id))
             .await?;
+        inherit(tx, rt, &mut values, false).await?;
         // The record's values after the change decide its duplicate keys.
         let after: Vec<(&'static Field, Value)> = rt
             .fields
@@ -643,7 +713,6 @@ impl App {
             .collect();
         let mut after = after;
         set_derived(rt, &mut after);
-        let mut values = values;
         for (f, v) in after.iter().filter(|(f, _)| f.derived) {
             if current.get(f.key) != *v {
                 values.push((f, v.clone()));
@@ -684,6 +753,14 @@ impl App {
             return Err(AppError::stale());
         }
         roll_up(tx, rt, &after).await?;
+        after_change(tx, rt, int_of(&after, rt.after_change.map(|a| a.via))).await?;
+        if let Some(a) = rt.after_change {
+            // Moved to another parent: the former siblings change too.
+            let before = current.get(a.via).as_i64();
+            if before != int_of(&after, Some(a.via)) {
+                after_change(tx, rt, before).await?;
+            }
+        }
         self.mirror_update(tx, actor, rt, current.id, &after)
             .await?;
         if values
@@ -756,6 +833,8 @@ impl App {
             return Err(AppError::stale());
         }
         audit::record(&mut tx, Some(actor.id()), rt.entity, id, "deleted", &[]).await?;
+        let via = rt.after_change.and_then(|a| current.get(a.via).as_i64());
+        after_change(&mut tx, rt, via).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -789,6 +868,8 @@ impl App {
         )
         .await?;
         audit::record(&mut tx, Some(actor.id()), rt.entity, id, "restored", &[]).await?;
+        let via = rt.after_change.and_then(|a| rec.get(a.via).as_i64());
+        after_change(&mut tx, rt, via).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -11,6 +11,14 @@ fn cst() -> chrono::FixedOffset {
     chrono::FixedOffset::east_opt(8 * 3600).expect("valid offset")
 }
 
+/// Today's date in China (UTC+8), `YYYY-MM-DD`.
+pub fn today() -> String {
+    chrono::Utc::now()
+        .with_timezone(&cst())
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
 /// The NULL of a kind's column type.
 pub fn null_of(kind: Kind) -> Value {
     match kind {

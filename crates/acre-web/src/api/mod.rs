@@ -7,6 +7,7 @@ mod departments;
 mod grading;
 mod json;
 pub mod openapi;
+mod pipeline;
 pub mod records;
 mod search;
 mod shares;
@@ -71,6 +72,24 @@ pub fn routes() -> Router<AppState> {
             post(grading::apply_category),
         )
         .route("/grading/flagged", get(grading::flagged))
+        .route("/opportunities/{id}/stage", post(pipeline::move_stage))
+        .route("/opportunities/{id}/close", post(pipeline::close))
+        .route("/opportunities/{id}/stages", get(pipeline::stages))
+        .route(
+            "/opportunities/{id}/decision-map",
+            get(pipeline::decision_map),
+        )
+        .route("/pipeline/forecast", get(pipeline::forecast))
+        .route(
+            "/stage-rules",
+            get(pipeline::rules).put(pipeline::set_rules),
+        )
+        .route("/approvals", get(pipeline::approvals))
+        .route("/approvals/{id}", get(pipeline::approval))
+        .route("/approvals/{id}/decision", post(pipeline::decide))
+        .route("/approvals/{id}/withdraw", post(pipeline::withdraw))
+        .route("/approvals/{id}/resubmit", post(pipeline::resubmit))
+        .route("/notifications", get(pipeline::notifications))
         .route("/{res}", get(records::list).post(records::create))
         .route("/{res}/schema", get(records::schema))
         .route("/{res}/export.xlsx", get(crate::records::api_export_xlsx))

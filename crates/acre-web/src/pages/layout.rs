@@ -61,6 +61,10 @@ fn modules(actor: &Actor, t: Tr) -> Vec<NavGroup> {
             items.push(("/customers/pool-rules".into(), t.get("pool-rules-title")));
         }
     }
+    if let Some((_, _, items)) = out.iter_mut().find(|(m, _, _)| *m == "pipeline") {
+        items.insert(0, ("/pipeline".into(), t.get("pipeline-title")));
+        items.insert(1, ("/pipeline/forecast".into(), t.get("pipeline-forecast")));
+    }
     out
 }
 

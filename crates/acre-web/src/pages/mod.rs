@@ -3,10 +3,12 @@
 mod admin_departments;
 mod admin_users;
 mod allocation;
+pub(crate) mod approvals;
 mod grading;
 mod home;
 mod layout;
 mod login;
+pub(crate) mod pipeline;
 mod search;
 mod settings;
 mod setup;
@@ -78,6 +80,23 @@ pub fn routes() -> Router<AppState> {
             post(grading::apply_category),
         )
         .route("/grading/flagged", get(grading::flagged))
+        .route("/r/opportunities/{id}/stage", post(pipeline::move_stage))
+        .route("/r/opportunities/{id}/close", post(pipeline::close))
+        .route("/pipeline", get(pipeline::board))
+        .route("/pipeline/column/{stage}", get(pipeline::column_page))
+        .route("/pipeline/forecast", get(pipeline::forecast))
+        .route(
+            "/admin/stage-rules",
+            get(pipeline::rules_page).post(pipeline::save_rules),
+        )
+        .route("/approvals", get(approvals::inbox))
+        .route("/approvals/{id}", get(approvals::detail))
+        .route("/approvals/{id}/decide", post(approvals::decide))
+        .route("/approvals/{id}/withdraw", post(approvals::withdraw))
+        .route("/approvals/{id}/resubmit", post(approvals::resubmit))
+        .route("/nav/badges", get(approvals::badges))
+        .route("/notifications", get(approvals::notifications))
+        .route("/notifications/read", post(approvals::read_all))
 }
 
 /// Empty form values are "not set".

@@ -56,6 +56,9 @@ struct DetailPage {
     can_purge: bool,
     deleted: bool,
     meta: Vec<(String, String)>,
+    /// Panels other modules put on a record's page (rendered HTML): the
+    /// stage panel of an opportunity, the approvals of any record.
+    panels: Vec<String>,
 }
 
 pub async fn page(
@@ -179,7 +182,15 @@ pub async fn page(
             (label(rt, f, locale), text_of(rt, &rec, f, locale), percent)
         })
         .collect();
+    let mut panels = Vec::new();
+    if rec.deleted_at.is_none() {
+        if rt.key == acre_app::opportunities::OPPORTUNITIES.key {
+            panels.push(crate::pages::pipeline::panel(app, &ctx, actor, &rec, &qs).await?);
+        }
+        panels.extend(crate::pages::approvals::card(app, &ctx, rt.entity, id).await?);
+    }
     let page = DetailPage {
+        panels,
         summary,
         tabs: super::related::tabbed(actor, rt, &rec),
         layout: Layout::new(&ctx, actor, rt.module, &format!("/r/{res}/{id}"))

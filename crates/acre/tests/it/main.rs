@@ -17,6 +17,7 @@ mod grading;
 mod import_batch;
 mod org;
 mod pages;
+mod pipeline;
 mod platform;
 mod registry;
 mod related;

@@ -1,0 +1,648 @@
+//! The selling process on an opportunity: stage moves under the skip rules
+//! (SP4, SP5) with their history, skips the supervisor approves, closing as
+//! won or lost with a reason (SP16), and the concession log's rule (SP8).
+
+use acre_domain::stages::{self, Move, SkipRule, SkipRules, Stage};
+use acre_store::{Tx, Value, now_ms};
+
+use crate::approvals::{NewRequest, Request, refuse_if_pending};
+use crate::error::{AppError, ErrorCode, Result};
+use crate::opportunities::OPPORTUNITIES;
+use crate::registry::Record;
+use crate::{Actor, App};
+
+/// What a stage move did.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case", tag = "result")]
+pub enum Moved {
+    /// The opportunity is at the new stage; its new version.
+    Done { version: i64 },
+    /// A skip the supervisor must approve was requested (NO*).
+    Requested { approval_id: i64 },
+}
+
+/// One stay at a stage.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct StageStay {
+    pub stage: String,
+    pub entered_at: i64,
+    pub left_at: Option<i64>,
+    /// Whole days spent (until now for the current stage).
+    pub days: i64,
+    pub by_name: Option<String>,
+    /// Set when the move skipped stages with the supervisor's approval.
+    pub approval_id: Option<i64>,
+    pub note: Option<String>,
+}
+
+/// One row of the forecast list's summary: a close month and grade.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct ForecastRow {
+    /// `YYYY-MM`.
+    pub month: String,
+    pub grade: String,
+    pub count: i64,
+    /// Expected amounts, fen.
+    pub total: i64,
+    /// Amounts weighted by probability, fen.
+    pub weighted: i64,
+}
+
+/// The open opportunities by kind of work (SP1): 找单 (D and ungraded),
+/// 养单 (C and B), 打单 (A).
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct WorkSplit {
+    pub find: i64,
+    pub nurture: i64,
+    pub close: i64,
+}
+
+/// One person on an opportunity's decision map (SP3).
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct MapEntry {
+    pub id: i64,
+    pub contact_id: i64,
+    pub name: String,
+    pub title: Option<String>,
+    pub department: Option<String>,
+    pub decision_role: Option<String>,
+    pub influence: String,
+    pub support: String,
+    pub quadrant: Option<String>,
+    pub reports_to: Option<i64>,
+}
+
+/// The decision map with its warnings: fewer than two people, or no finance
+/// head or no business head among them (read from their titles and
+/// departments, docs/opportunities.md).
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DecisionMapView {
+    pub entries: Vec<MapEntry>,
+    pub warn_few: bool,
+    pub warn_heads: bool,
+}
+
+const FINANCE_WORDS: &[&str] = &["财务", "財務", "会计", "會計", "finance", "cfo"];
+const BUSINESS_WORDS: &[&str] = &[
+    "业务",
+    "業務",
+    "销售",
+    "銷售",
+    "营运",
+    "營運",
+    "总经理",
+    "總經理",
+    "老板",
+    "老闆",
+    "sales",
+    "ceo",
+    "business",
+];
+
+fn mentions(e: &MapEntry, words: &[&str]) -> bool {
+    let text = format!(
+        "{} {}",
+        e.title.as_deref().unwrap_or(""),
+        e.department.as_deref().unwrap_or("")
+    )
+    .to_lowercase();
+    words.iter().any(|w| text.contains(w))
+}
+
+/// The refusal of a move past a stage that may not be skipped.
+fn refused(stage: Stage) -> AppError {
+    let mut e = AppError::new(ErrorCode::RuleRefused).with_message("err-skip-refused");
+    e.args.push(("stage", stage.key().to_string()));
+    e
+}
+
+fn stage_of(rec: &Record) -> Stage {
+    rec.get("stage")
+        .to_text()
+        .and_then(|s| Stage::parse(&s))
+        .unwrap_or(Stage::LeadList)
+}
+
+/// Record the move: close the current stay, open the next, set the stage
+/// and its default probability. Refused as stale unless `version` is current.
+#[allow(clippy::too_many_arguments)]
+async fn apply_move(
+    tx: &mut Tx,
+    by: i64,
+    id: i64,
+    version: Option<i64>,
+    from: Stage,
+    to: Stage,
+    approval: Option<i64>,
+    note: Option<&str>,
+) -> Result<i64> {
+    let now = now_ms();
+    let (check, mut args) = match version {
+        Some(v) => (" AND version = $5", vec![Value::from(v)]),
+        None => ("", vec![]),
+    };
+    let mut all = vec![
+        Value::from(to.key()),
+        Value::from(to.probability() as f64),
+        Value::from(now),
+        Value::from(by),
+    ];
+    all.append(&mut args);
+    all.push(Value::from(id));
+    all.push(Value::from(from.key()));
+    let n = all.len();
+    let done = tx
+        .execute(
+            &format!(
+                "UPDATE opportunities SET stage = $1, probability = $2, updated_at = $3, updated_by = $4, version = version + 1 \
+                 WHERE id = ${} AND stage = ${n} AND status = 'open' AND deleted_at IS NULL{check}",
+                n - 1
+            ),
+            &all,
+        )
+        .await?;
+    if done != 1 {
+        return Err(AppError::stale());
+    }
+    tx.execute(
+        "UPDATE opportunity_stages SET left_at = $1 WHERE opportunity_id = $2 AND left_at IS NULL",
+        &[Value::from(now), Value::from(id)],
+    )
+    .await?;
+    tx.execute(
+        "INSERT INTO opportunity_stages (opportunity_id, stage, entered_at, by_user, approval_id, note) VALUES ($1, $2, $3, $4, $5, $6)",
+        &[
+            Value::from(id),
+            Value::from(to.key()),
+            Value::from(now),
+            Value::from(by),
+            Value::from(approval),
+            Value::from(note),
+        ],
+    )
+    .await?;
+    acre_store::audit::record(
+        tx,
+        Some(by),
+        OPPORTUNITIES.entity,
+        id,
+        "updated",
+        &[acre_store::audit::Change {
+            field: "stage".into(),
+            old: Some(from.key().into()),
+            new: Some(to.key().into()),
+        }],
+    )
+    .await?;
+    let v = tx
+        .fetch_optional(
+            "SELECT version FROM opportunities WHERE id = $1",
+            &[Value::from(id)],
+        )
+        .await?
+        .map(|r| r.i64("version"))
+        .unwrap_or(0);
+    Ok(v)
+}
+
+/// A skip the supervisor approved: the opportunity moves, if it is still
+/// where it was when the skip was asked for.
+pub(crate) async fn skip_approved(
+    tx: &mut Tx,
+    requester: &Actor,
+    approver: &Actor,
+    r: &Request,
+) -> Result<()> {
+    let (Some(from), Some(to)) = r
+        .payload
+        .as_deref()
+        .and_then(|p| p.split_once("->"))
+        .map(|(a, b)| (Stage::parse(a), Stage::parse(b)))
+        .unwrap_or((None, None))
+    else {
+        return Ok(());
+    };
+    let _ = requester;
+    match apply_move(
+        tx,
+        approver.id(),
+        r.record_id,
+        None,
+        from,
+        to,
+        Some(r.id),
+        None,
+    )
+    .await
+    {
+        // Moved meanwhile (backwards, closed): the approval stands, the
+        // requester moves again.
+        Err(e) if e.code == ErrorCode::StaleVersion => Ok(()),
+        other => other.map(|_| ()),
+    }
+}
+
+impl App {
+    /// The skip rule table in force (administrators may change it).
+    pub async fn skip_rules(&self) -> Result<SkipRules> {
+        let mut rules = SkipRules::default();
+        for row in self
+            .db
+            .fetch_all("SELECT stage, rule FROM stage_skip_rules", &[])
+            .await?
+        {
+            if let (Some(s), Some(r)) = (
+                Stage::parse(&row.str("stage")),
+                SkipRule::parse(&row.str("rule")),
+            ) && s != Stage::Signing
+            {
+                rules.0[s.index()] = r;
+            }
+        }
+        Ok(rules)
+    }
+
+    /// Replace the skip rule table (administrators).
+    pub async fn set_skip_rules(&self, actor: &Actor, rules: &SkipRules) -> Result<()> {
+        actor.require(acre_domain::Capability::AdministerAccounts)?;
+        let before = self.skip_rules().await?;
+        let mut tx = self.db.begin().await?;
+        let mut changes = Vec::new();
+        for s in &Stage::ALL[..8] {
+            let (old, new) = (before.rule(*s), rules.rule(*s));
+            tx.execute(
+                "UPDATE stage_skip_rules SET rule = $1 WHERE stage = $2",
+                &[Value::from(new.key()), Value::from(s.key())],
+            )
+            .await?;
+            if old != new {
+                changes.push(acre_store::audit::Change {
+                    field: s.key().into(),
+                    old: Some(old.key().into()),
+                    new: Some(new.key().into()),
+                });
+            }
+        }
+        acre_store::audit::record(
+            &mut tx,
+            Some(actor.id()),
+            "stage_skip_rules",
+            0,
+            "updated",
+            &changes,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Move an opportunity to another stage. Forward past stages follows
+    /// the skip rules: refused (NO), or a request to the supervisor (NO*)
+    /// that moves it once approved; backwards is always allowed. Only an
+    /// open opportunity moves, one whose skip request is not pending.
+    pub async fn move_stage(
+        &self,
+        actor: &Actor,
+        id: i64,
+        version: i64,
+        to: Stage,
+        note: Option<&str>,
+    ) -> Result<Moved> {
+        let rec = self.get_record(actor, &OPPORTUNITIES, id, false).await?;
+        if !self.can_edit(actor, &OPPORTUNITIES, &rec) {
+            return Err(AppError::forbidden());
+        }
+        if rec.version != version {
+            return Err(AppError::stale());
+        }
+        if rec.get("status").to_text().as_deref() != Some("open") {
+            return Err(
+                AppError::new(ErrorCode::RuleRefused).with_message("err-opportunity-closed")
+            );
+        }
+        let from = stage_of(&rec);
+        let note = note.map(str::trim).filter(|n| !n.is_empty());
+        match stages::check_move(&self.skip_rules().await?, from, to) {
+            Move::Same => Ok(Moved::Done { version }),
+            Move::Refused(s) => Err(refused(s)),
+            Move::Allowed => {
+                let mut tx = self.db.begin().await?;
+                refuse_if_pending(&mut tx, OPPORTUNITIES.entity, id, "stage_skip").await?;
+                let v = apply_move(&mut tx, actor.id(), id, Some(version), from, to, None, note)
+                    .await?;
+                tx.commit().await?;
+                Ok(Moved::Done { version: v })
+            }
+            Move::NeedsApproval(_) => {
+                let steps = self
+                    .resolve_chain(&actor.user, "stage_skip", None, &[])
+                    .await?;
+                let title = format!(
+                    "{} · {}→{}",
+                    rec.title(&OPPORTUNITIES),
+                    from.key(),
+                    to.key()
+                );
+                let mut tx = self.db.begin().await?;
+                refuse_if_pending(&mut tx, OPPORTUNITIES.entity, id, "stage_skip").await?;
+                let approval_id = self
+                    .submit_in(
+                        &mut tx,
+                        actor,
+                        &NewRequest {
+                            kind: "stage_skip",
+                            entity: OPPORTUNITIES.entity,
+                            record_id: id,
+                            title: &title,
+                            amount: rec.get("amount").as_i64(),
+                            payload: Some(format!("{}->{}", from.key(), to.key())),
+                            flags: &[],
+                        },
+                        &steps,
+                    )
+                    .await?;
+                if let Some(n) = note {
+                    tx.execute(
+                        "UPDATE approval_events SET comment = $1 WHERE request_id = $2 AND action = 'submitted'",
+                        &[Value::from(n), Value::from(approval_id)],
+                    )
+                    .await?;
+                }
+                tx.commit().await?;
+                Ok(Moved::Requested { approval_id })
+            }
+        }
+    }
+
+    /// The opportunity's stays at each stage, oldest first.
+    pub async fn stage_history(&self, actor: &Actor, id: i64) -> Result<Vec<StageStay>> {
+        let rec = self.get_record(actor, &OPPORTUNITIES, id, false).await?;
+        let now = now_ms();
+        let moves: Vec<StageStay> = self
+            .db
+            .fetch_all(
+                "SELECT s.stage, s.entered_at, s.left_at, u.display_name, s.approval_id, s.note FROM opportunity_stages s \
+                 LEFT JOIN users u ON u.id = s.by_user WHERE s.opportunity_id = $1 ORDER BY s.id",
+                &[Value::from(id)],
+            )
+            .await?
+            .iter()
+            .map(|r| {
+                let entered = r.i64("entered_at");
+                let left = r.opt_i64("left_at");
+                StageStay {
+                    stage: r.str("stage"),
+                    entered_at: entered,
+                    left_at: left,
+                    days: (left.unwrap_or(now) - entered).max(0) / 86_400_000,
+                    by_name: r.opt_str("display_name"),
+                    approval_id: r.opt_i64("approval_id"),
+                    note: r.opt_str("note"),
+                }
+            })
+            .collect();
+        // Every opportunity starts at the lead list, when it is created.
+        let left = moves.first().map(|m| m.entered_at);
+        let mut out = vec![StageStay {
+            stage: Stage::LeadList.key().into(),
+            entered_at: rec.created_at,
+            left_at: left,
+            days: (left.unwrap_or(now) - rec.created_at).max(0) / 86_400_000,
+            by_name: rec.created_by_name.clone(),
+            approval_id: None,
+            note: None,
+        }];
+        out.extend(moves);
+        Ok(out)
+    }
+
+    /// Close an opportunity as won or lost; the reason is required. A lost
+    /// one's customer is logged on the owner's territory as lost (SP16).
+    pub async fn close_opportunity(
+        &self,
+        actor: &Actor,
+        id: i64,
+        version: i64,
+        won: bool,
+        reason: &str,
+    ) -> Result<i64> {
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(AppError::field("close_reason", "err-reason-required"));
+        }
+        let rec = self.get_record(actor, &OPPORTUNITIES, id, false).await?;
+        if !self.can_edit(actor, &OPPORTUNITIES, &rec) {
+            return Err(AppError::forbidden());
+        }
+        if rec.get("status").to_text().as_deref() != Some("open") {
+            return Err(
+                AppError::new(ErrorCode::RuleRefused).with_message("err-opportunity-closed")
+            );
+        }
+        let status = if won { "won" } else { "lost" };
+        let today = crate::registry::value::today();
+        let mut tx = self.db.begin().await?;
+        refuse_if_pending(&mut tx, OPPORTUNITIES.entity, id, "stage_skip").await?;
+        let n = tx
+            .execute(
+                "UPDATE opportunities SET status = $1, close_reason = $2, closed_on = $3, probability = $4, updated_at = $5, updated_by = $6, version = version + 1 \
+                 WHERE id = $7 AND version = $8 AND deleted_at IS NULL",
+                &[
+                    Value::from(status),
+                    Value::from(reason),
+                    Value::from(today.as_str()),
+                    Value::from(if won { 100.0 } else { 0.0 }),
+                    Value::from(now_ms()),
+                    Value::from(actor.id()),
+                    Value::from(id),
+                    Value::from(version),
+                ],
+            )
+            .await?;
+        if n != 1 {
+            return Err(AppError::stale());
+        }
+        acre_store::audit::record(
+            &mut tx,
+            Some(actor.id()),
+            OPPORTUNITIES.entity,
+            id,
+            "updated",
+            &[
+                acre_store::audit::Change {
+                    field: "status".into(),
+                    old: Some("open".into()),
+                    new: Some(status.into()),
+                },
+                acre_store::audit::Change {
+                    field: "close_reason".into(),
+                    old: None,
+                    new: Some(reason.into()),
+                },
+            ],
+        )
+        .await?;
+        if !won
+            && let (Some(customer), Some(owner)) = (
+                rec.get("customer_id").as_i64(),
+                rec.get("owner_id").as_i64(),
+            )
+        {
+            crate::territory::log_lost(&mut tx, actor, owner, customer, reason).await?;
+        }
+        tx.commit().await?;
+        Ok(version + 1)
+    }
+
+    /// The forecast list (预计成交名单, SP1): the open A and B opportunities
+    /// the actor may see by expected close month from `from_month` on
+    /// (`YYYY-MM`), with counts, amounts and weighted amounts.
+    pub async fn forecast(&self, actor: &Actor, from_month: &str) -> Result<Vec<ForecastRow>> {
+        let mut s = crate::registry::sql::Sql::default();
+        let vis = OPPORTUNITIES.access.row_predicate(actor, &mut s);
+        let from = s.arg(Value::from(from_month));
+        let text = format!(
+            "SELECT substr(t.close_date, 1, 7) AS m, t.grade, COUNT(*) AS n, CAST(COALESCE(SUM(t.amount), 0) AS BIGINT) AS total, \
+             CAST(COALESCE(SUM(t.amount * COALESCE(t.probability, 0) / 100), 0) AS BIGINT) AS weighted \
+             FROM opportunities t WHERE t.status = 'open' AND t.deleted_at IS NULL AND t.grade IN ('A', 'B') \
+             AND t.close_date >= {from}{} GROUP BY substr(t.close_date, 1, 7), t.grade ORDER BY m, t.grade",
+            vis.map(|p| format!(" AND {p}")).unwrap_or_default()
+        );
+        Ok(self
+            .db
+            .fetch_all(&text, &s.args)
+            .await?
+            .iter()
+            .map(|r| ForecastRow {
+                month: r.str("m"),
+                grade: r.str("grade"),
+                count: r.i64("n"),
+                total: r.i64("total"),
+                weighted: r.i64("weighted"),
+            })
+            .collect())
+    }
+
+    /// How the actor's visible open opportunities split into 找单 / 养单 / 打单.
+    pub async fn work_split(&self, actor: &Actor) -> Result<WorkSplit> {
+        let mut s = crate::registry::sql::Sql::default();
+        let vis = OPPORTUNITIES.access.row_predicate(actor, &mut s);
+        let text = format!(
+            "SELECT t.grade, COUNT(*) AS n FROM opportunities t WHERE t.status = 'open' AND t.deleted_at IS NULL{} GROUP BY t.grade",
+            vis.map(|p| format!(" AND {p}")).unwrap_or_default()
+        );
+        let mut out = WorkSplit::default();
+        for r in self.db.fetch_all(&text, &s.args).await? {
+            let n = r.i64("n");
+            match r.opt_str("grade").as_deref() {
+                Some("A") => out.close += n,
+                Some("B" | "C") => out.nurture += n,
+                _ => out.find += n,
+            }
+        }
+        Ok(out)
+    }
+
+    /// An opportunity's decision map, as the actor sees the opportunity.
+    pub async fn decision_map(&self, actor: &Actor, opportunity: i64) -> Result<DecisionMapView> {
+        self.get_record(actor, &OPPORTUNITIES, opportunity, false)
+            .await?;
+        let entries: Vec<MapEntry> = self
+            .db
+            .fetch_all(
+                "SELECT d.id, d.contact_id, c.name, c.title, c.department, d.decision_role, d.influence, d.support, d.quadrant, d.reports_to \
+                 FROM decision_entries d JOIN contacts c ON c.id = d.contact_id \
+                 WHERE d.opportunity_id = $1 AND d.deleted_at IS NULL AND c.deleted_at IS NULL ORDER BY d.id",
+                &[Value::from(opportunity)],
+            )
+            .await?
+            .iter()
+            .map(|r| MapEntry {
+                id: r.i64("id"),
+                contact_id: r.i64("contact_id"),
+                name: r.str("name"),
+                title: r.opt_str("title"),
+                department: r.opt_str("department"),
+                decision_role: r.opt_str("decision_role"),
+                influence: r.str("influence"),
+                support: r.str("support"),
+                quadrant: r.opt_str("quadrant"),
+                reports_to: r.opt_i64("reports_to"),
+            })
+            .collect();
+        Ok(DecisionMapView {
+            warn_few: entries.len() < 2,
+            warn_heads: !(entries.iter().any(|e| mentions(e, FINANCE_WORDS))
+                && entries.iter().any(|e| mentions(e, BUSINESS_WORDS))),
+            entries,
+        })
+    }
+}
+
+/// Demo opportunities: one per demo customer, advanced by its grade (A to
+/// negotiation, B to the demo, C to the exchange, D to the first visit),
+/// and one skip waiting for manager1's approval.
+pub(crate) async fn load_demo(app: &App) -> Result<()> {
+    use crate::registry::Input;
+    if app
+        .db
+        .fetch_optional("SELECT id FROM opportunities LIMIT 1", &[])
+        .await?
+        .is_some()
+    {
+        return Ok(());
+    }
+    let rows = app
+        .db
+        .fetch_all(
+            "SELECT c.id, c.name, c.grade, c.owner_id FROM customers c WHERE c.owner_id IS NOT NULL AND c.deleted_at IS NULL ORDER BY c.id LIMIT 20",
+            &[],
+        )
+        .await?;
+    for (i, r) in rows.iter().enumerate() {
+        let Some(user) = acre_store::users::by_id(&app.db, r.i64("owner_id")).await? else {
+            continue;
+        };
+        let actor = Actor::new(user, None);
+        let grade = r.opt_str("grade").unwrap_or_else(|| "C".into());
+        let (target, amount, month) = match grade.as_str() {
+            "A" => (Stage::Negotiation, 680_000, 1),
+            "B" => (Stage::Demo, 420_000, 3),
+            "C" => (Stage::Exchange, 260_000, 7),
+            _ => (Stage::FirstVisit, 150_000, 12),
+        };
+        let close = chrono::Utc::now().date_naive() + chrono::Months::new(month);
+        let input: Input = [
+            ("name", format!("{} ERP 项目", r.str("name"))),
+            ("customer_id", r.i64("id").to_string()),
+            ("amount", (amount + i as i64 * 10_000).to_string()),
+            ("close_date", close.format("%Y-%m-%d").to_string()),
+            ("source", "telemarketing".into()),
+            ("products", "一亩 ERP 制造版".into()),
+            ("probability", target.probability().to_string()),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+        let (id, mut version) = app.create_record(&actor, &OPPORTUNITIES, &input).await?;
+        for s in &Stage::ALL[1..=target.index()] {
+            if let Moved::Done { version: v } =
+                app.move_stage(&actor, id, version, *s, None).await?
+            {
+                version = v;
+            }
+        }
+        // rep2's C-grade customer asks to go straight to the demo.
+        if grade == "C" && actor.user.username == "rep2" {
+            app.move_stage(
+                &actor,
+                id,
+                version,
+                Stage::Demo,
+                Some("客户要求先看系统演示"),
+            )
+            .await?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,269 @@
+//! The selling process and the approval engine over the API: stage moves
+//! under the skip rules, closing, stage history, the decision map, the
+//! forecast, the skip rule table; approval inboxes and decisions;
+//! notifications.
+
+use acre_app::AppError;
+use acre_app::approvals::Inbox;
+use acre_app::pipeline::Moved;
+use acre_domain::approval::Decision;
+use acre_domain::stages::{SkipRule, Stage};
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use serde_json::{Map, Value, json};
+
+use super::json::ApiJson;
+use crate::auth::Ctx;
+use crate::error::{OrWeb, WebError};
+use crate::state::AppState;
+
+fn text<'a>(body: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
+    body.get(key).and_then(Value::as_str)
+}
+
+fn version(body: &Map<String, Value>) -> i64 {
+    body.get("version").and_then(Value::as_i64).unwrap_or(0)
+}
+
+/// `POST /opportunities/{id}/stage` `{"version", "stage", "note"?}`: 200
+/// `{"result":"done","version"}` when moved, 202
+/// `{"result":"requested","approval_id"}` when the skip awaits the
+/// supervisor, 409 `rule_refused` when the rules forbid it.
+pub async fn move_stage(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<Map<String, Value>>,
+) -> Result<Response, WebError> {
+    let to = text(&body, "stage")
+        .and_then(Stage::parse)
+        .ok_or_else(|| ctx.err(AppError::field("stage", "err-no-such-stage")))?;
+    let moved = state
+        .app
+        .move_stage(ctx.actor()?, id, version(&body), to, text(&body, "note"))
+        .await
+        .web(&ctx)?;
+    let status = match moved {
+        Moved::Done { .. } => StatusCode::OK,
+        Moved::Requested { .. } => StatusCode::ACCEPTED,
+    };
+    Ok((status, Json(json!(moved))).into_response())
+}
+
+/// `POST /opportunities/{id}/close` `{"version", "outcome": "won"|"lost", "reason"}`.
+pub async fn close(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<Map<String, Value>>,
+) -> Result<Response, WebError> {
+    let won = match text(&body, "outcome") {
+        Some("won") => true,
+        Some("lost") => false,
+        _ => return Err(ctx.err(AppError::field("outcome", "err-option"))),
+    };
+    let v = state
+        .app
+        .close_opportunity(
+            ctx.actor()?,
+            id,
+            version(&body),
+            won,
+            text(&body, "reason").unwrap_or(""),
+        )
+        .await
+        .web(&ctx)?;
+    Ok(Json(json!({"version": v, "status": if won { "won" } else { "lost" }})).into_response())
+}
+
+/// `GET /opportunities/{id}/stages`: the stays at each stage, oldest first.
+pub async fn stages(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Json<Value>, WebError> {
+    let items = state.app.stage_history(ctx.actor()?, id).await.web(&ctx)?;
+    Ok(Json(json!({ "items": items })))
+}
+
+/// `GET /opportunities/{id}/decision-map`: the people, quadrants, warnings.
+pub async fn decision_map(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Json<Value>, WebError> {
+    let map = state.app.decision_map(ctx.actor()?, id).await.web(&ctx)?;
+    Ok(Json(json!(map)))
+}
+
+#[derive(Deserialize)]
+pub struct ForecastQuery {
+    from: Option<String>,
+}
+
+/// `GET /pipeline/forecast?from=YYYY-MM`: A and B by close month, and the
+/// find / nurture / close split.
+pub async fn forecast(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<ForecastQuery>,
+) -> Result<Json<Value>, WebError> {
+    let actor = ctx.actor()?;
+    let from = q
+        .from
+        .filter(|m| m.len() == 7)
+        .unwrap_or_else(|| acre_app::registry::value::today()[..7].to_string());
+    let rows = state.app.forecast(actor, &from).await.web(&ctx)?;
+    let split = state.app.work_split(actor).await.web(&ctx)?;
+    Ok(Json(json!({"from": from, "items": rows, "split": split})))
+}
+
+/// `GET /stage-rules`: `{stage: "ok"|"supervisor"|"no"}` for the eight skippable stages.
+pub async fn rules(State(state): State<AppState>, ctx: Ctx) -> Result<Json<Value>, WebError> {
+    ctx.actor()?;
+    let r = state.app.skip_rules().await.web(&ctx)?;
+    Ok(rules_json(&r))
+}
+
+/// `PUT /stage-rules` `{stage: rule, …}` (administrators): the stages given change.
+pub async fn set_rules(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    ApiJson(body): ApiJson<Map<String, Value>>,
+) -> Result<Json<Value>, WebError> {
+    let actor = ctx.actor()?;
+    let mut rules = state.app.skip_rules().await.web(&ctx)?;
+    let mut errs = acre_app::FieldErrors::new();
+    for (k, v) in &body {
+        match (
+            Stage::parse(k).filter(|s| *s != Stage::Signing),
+            v.as_str().and_then(SkipRule::parse),
+        ) {
+            (Some(s), Some(r)) => rules.0[s.index()] = r,
+            _ => {
+                errs.insert(k.clone(), "err-option".into());
+            }
+        }
+    }
+    if !errs.is_empty() {
+        return Err(ctx.err(AppError::fields(errs)));
+    }
+    state.app.set_skip_rules(actor, &rules).await.web(&ctx)?;
+    Ok(rules_json(&rules))
+}
+
+/// `{stage: rule}` for the eight skippable stages.
+fn rules_json(r: &acre_domain::stages::SkipRules) -> Json<Value> {
+    let map: Map<String, Value> = Stage::ALL[..8]
+        .iter()
+        .map(|s| (s.key().to_string(), json!(r.rule(*s).key())))
+        .collect();
+    Json(Value::Object(map))
+}
+
+#[derive(Deserialize)]
+pub struct InboxQuery {
+    #[serde(rename = "box")]
+    which: Option<String>,
+    limit: Option<i64>,
+    offset: Option<i64>,
+}
+
+/// `GET /approvals?box=todo|mine`: 待我审批 (default) or 我发起的.
+pub async fn approvals(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<InboxQuery>,
+) -> Result<Json<Value>, WebError> {
+    let which = match q.which.as_deref() {
+        Some("mine") => Inbox::Mine,
+        _ => Inbox::Todo,
+    };
+    let (items, total) = state
+        .app
+        .inbox(
+            ctx.actor()?,
+            which,
+            q.limit.unwrap_or(50),
+            q.offset.unwrap_or(0),
+        )
+        .await
+        .web(&ctx)?;
+    Ok(Json(json!({"items": items, "total": total})))
+}
+
+/// `GET /approvals/{id}`: the request, its steps and history.
+pub async fn approval(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Json<Value>, WebError> {
+    let d = state.app.approval(ctx.actor()?, id).await.web(&ctx)?;
+    Ok(Json(json!(d)))
+}
+
+/// `POST /approvals/{id}/decision` `{"version", "decision": "approve"|"reject"|"return", "comment"?}`.
+pub async fn decide(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<Map<String, Value>>,
+) -> Result<Json<Value>, WebError> {
+    let decision = text(&body, "decision")
+        .and_then(Decision::parse)
+        .ok_or_else(|| ctx.err(AppError::field("decision", "err-option")))?;
+    let s = state
+        .app
+        .decide(
+            ctx.actor()?,
+            id,
+            version(&body),
+            decision,
+            text(&body, "comment"),
+        )
+        .await
+        .web(&ctx)?;
+    Ok(Json(json!({"state": s.key()})))
+}
+
+/// `POST /approvals/{id}/withdraw` `{"version"}`.
+pub async fn withdraw(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<Map<String, Value>>,
+) -> Result<Json<Value>, WebError> {
+    state
+        .app
+        .withdraw(ctx.actor()?, id, version(&body))
+        .await
+        .web(&ctx)?;
+    Ok(Json(json!({"state": "withdrawn"})))
+}
+
+/// `POST /approvals/{id}/resubmit` `{"version", "comment"?}`.
+pub async fn resubmit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<Map<String, Value>>,
+) -> Result<Json<Value>, WebError> {
+    state
+        .app
+        .resubmit(ctx.actor()?, id, version(&body), text(&body, "comment"))
+        .await
+        .web(&ctx)?;
+    Ok(Json(json!({"state": "pending"})))
+}
+
+/// `GET /notifications`: the newest hundred and the unread count.
+pub async fn notifications(
+    State(state): State<AppState>,
+    ctx: Ctx,
+) -> Result<Json<Value>, WebError> {
+    let (items, unread) = state.app.notifications(ctx.actor()?, 100).await.web(&ctx)?;
+    Ok(Json(json!({"items": items, "unread": unread})))
+}

@@ -1,0 +1,657 @@
+//! Opportunities through the nine stages (SP4, SP5) with the approval engine
+//! (AC9): moves one stage at a time, skips refused (NO) or sent to the
+//! supervisor (NO*), who approves or rejects; nobody approves their own
+//! request; visibility follows the customer; closing needs a reason; the
+//! concession log's rule; the forecast list.
+
+use axum::http::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::harness::{Client, TestApp};
+use crate::storage_test;
+
+async fn customer(c: &mut Client, name: &str) -> i64 {
+    let r = c
+        .json(
+            Method::POST,
+            "/api/v1/customers",
+            json!({"name": name, "kind": "company", "grade": "B"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    r.json()["id"].as_i64().unwrap()
+}
+
+async fn opportunity(c: &mut Client, customer: i64, name: &str) -> Value {
+    let r = c
+        .json(
+            Method::POST,
+            "/api/v1/opportunities",
+            json!({"name": name, "customer_id": customer, "amount": "380000", "close_date": "2027-03-15"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let id = r.json()["id"].as_i64().unwrap();
+    c.get(&format!("/api/v1/opportunities/{id}")).await.json()
+}
+
+async fn move_to(c: &mut Client, id: i64, version: i64, stage: &str) -> crate::harness::Resp {
+    c.json(
+        Method::POST,
+        &format!("/api/v1/opportunities/{id}/stage"),
+        json!({"version": version, "stage": stage}),
+    )
+    .await
+}
+
+async fn get(c: &mut Client, id: i64) -> Value {
+    c.get(&format!("/api/v1/opportunities/{id}")).await.json()
+}
+
+storage_test!(
+    an_opportunity_starts_open_at_the_lead_list_with_the_customers_owner_and_grade,
+    |t: TestApp| async move {
+        let mut rep1 = t.login("rep1").await;
+        let cid = customer(&mut rep1, "东莞华丰五金制品有限公司").await;
+        let o = opportunity(&mut rep1, cid, "华丰 ERP 项目").await;
+        assert_eq!(o["stage"], "lead_list");
+        assert_eq!(o["status"], "open");
+        assert_eq!(o["grade"], "B", "grade defaults from the customer");
+        assert_eq!(o["owner_id"], t.user_id("rep1").await);
+        // Stage and status are not typed: the generic edit ignores them.
+        let id = o["id"].as_i64().unwrap();
+        let r = rep1
+            .json(
+                Method::PATCH,
+                &format!("/api/v1/opportunities/{id}"),
+                json!({"version": o["version"], "stage": "signing", "status": "won", "products": "易飞ERP"}),
+            )
+            .await;
+        assert!(r.status.is_success(), "{}", r.text);
+        let o = get(&mut rep1, id).await;
+        assert_eq!(o["stage"], "lead_list");
+        assert_eq!(o["status"], "open");
+        assert_eq!(o["products"], "易飞ERP");
+    }
+);
+
+storage_test!(visibility_follows_the_customer, |t: TestApp| async move {
+    let mut rep1 = t.login("rep1").await;
+    let cid = customer(&mut rep1, "佛山顺德美达电器有限公司").await;
+    let o = opportunity(&mut rep1, cid, "美达 MES").await;
+    let id = o["id"].as_i64().unwrap();
+    let mut rep2 = t.login("rep2").await;
+    assert_eq!(
+        rep2.get(&format!("/api/v1/opportunities/{id}"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let list = rep2.get("/api/v1/opportunities").await.json();
+    assert!(
+        list["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|i| i["id"] != id)
+    );
+    let r = move_to(&mut rep2, id, o["version"].as_i64().unwrap(), "first_visit").await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    // rep2 cannot hang an opportunity on rep1's customer either.
+    let r = rep2
+        .json(
+            Method::POST,
+            "/api/v1/opportunities",
+            json!({"name": "抢单", "customer_id": cid}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    // Their manager sees it.
+    let mut m1 = t.login("manager1").await;
+    assert_eq!(
+        m1.get(&format!("/api/v1/opportunities/{id}")).await.status,
+        StatusCode::OK
+    );
+});
+
+storage_test!(
+    a_rep_walks_all_nine_stages_and_the_history_records_each,
+    |t: TestApp| async move {
+        let mut rep1 = t.login("rep1").await;
+        let cid = customer(&mut rep1, "江门新会精工机械有限公司").await;
+        let o = opportunity(&mut rep1, cid, "精工 ERP").await;
+        let id = o["id"].as_i64().unwrap();
+        let mut v = o["version"].as_i64().unwrap();
+        for stage in [
+            "first_visit",
+            "exchange",
+            "research",
+            "demo",
+            "quote",
+            "objections",
+            "negotiation",
+            "signing",
+        ] {
+            let r = move_to(&mut rep1, id, v, stage).await;
+            assert_eq!(r.status, StatusCode::OK, "{stage}: {}", r.text);
+            assert_eq!(r.json()["result"], "done");
+            v = r.json()["version"].as_i64().unwrap();
+        }
+        let o = get(&mut rep1, id).await;
+        assert_eq!(o["stage"], "signing");
+        assert_eq!(o["probability"], 90.0);
+        let h = rep1
+            .get(&format!("/api/v1/opportunities/{id}/stages"))
+            .await
+            .json();
+        let stages: Vec<&str> = h["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["stage"].as_str().unwrap())
+            .collect();
+        assert_eq!(stages.len(), 9);
+        assert_eq!(stages[0], "lead_list");
+        assert_eq!(stages[8], "signing");
+        assert!(h["items"][0]["left_at"].is_i64() && h["items"][8]["left_at"].is_null());
+        // Backwards is allowed and recorded.
+        let r = move_to(&mut rep1, id, v, "demo").await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+        let h = rep1
+            .get(&format!("/api/v1/opportunities/{id}/stages"))
+            .await
+            .json();
+        assert_eq!(h["items"].as_array().unwrap().len(), 10);
+        // A stale version is refused, not merged.
+        let r = move_to(&mut rep1, id, v, "quote").await;
+        assert_eq!(r.status, StatusCode::CONFLICT);
+        assert_eq!(r.error_code(), "stale_version");
+    }
+);
+
+storage_test!(
+    skipping_the_first_visit_is_refused_and_nothing_changes,
+    |t: TestApp| async move {
+        let mut rep1 = t.login("rep1").await;
+        let cid = customer(&mut rep1, "中山小榄永盛灯饰有限公司").await;
+        let o = opportunity(&mut rep1, cid, "永盛 ERP").await;
+        let id = o["id"].as_i64().unwrap();
+        let v = o["version"].as_i64().unwrap();
+        let r = move_to(&mut rep1, id, v, "exchange").await;
+        assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
+        assert_eq!(r.error_code(), "rule_refused");
+        assert!(
+            r.json()["error"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("初访"),
+            "{}",
+            r.text
+        );
+        let o = get(&mut rep1, id).await;
+        assert_eq!(o["stage"], "lead_list");
+        assert_eq!(o["version"], v);
+        let mine = rep1.get("/api/v1/approvals?box=mine").await.json();
+        assert_eq!(mine["total"], 0, "a refusal asks nobody");
+    }
+);
+
+storage_test!(
+    skipping_the_exchange_asks_the_manager_who_approves_and_it_moves,
+    |t: TestApp| async move {
+        let mut rep1 = t.login("rep1").await;
+        let cid = customer(&mut rep1, "珠海斗门华南塑胶有限公司").await;
+        let o = opportunity(&mut rep1, cid, "华南塑胶 ERP").await;
+        let id = o["id"].as_i64().unwrap();
+        let r = move_to(&mut rep1, id, o["version"].as_i64().unwrap(), "first_visit").await;
+        let v = r.json()["version"].as_i64().unwrap();
+        let r = move_to(&mut rep1, id, v, "research").await;
+        assert_eq!(r.status, StatusCode::ACCEPTED, "{}", r.text);
+        assert_eq!(r.json()["result"], "requested");
+        let aid = r.json()["approval_id"].as_i64().unwrap();
+        // Not moved yet, and held: no further moves while pending.
+        assert_eq!(get(&mut rep1, id).await["stage"], "first_visit");
+        let r = move_to(&mut rep1, id, v, "exchange").await;
+        assert_eq!(r.status, StatusCode::CONFLICT);
+        assert_eq!(r.error_code(), "rule_refused");
+        // The requester cannot approve their own request.
+        let r = rep1
+            .json(
+                Method::POST,
+                &format!("/api/v1/approvals/{aid}/decision"),
+                json!({"version": 1, "decision": "approve"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        // Nor can a colleague, nor another team's manager.
+        for who in ["rep2", "manager2"] {
+            let mut c = t.login(who).await;
+            let r = c
+                .json(
+                    Method::POST,
+                    &format!("/api/v1/approvals/{aid}/decision"),
+                    json!({"version": 1, "decision": "approve"}),
+                )
+                .await;
+            assert!(
+                matches!(r.status, StatusCode::FORBIDDEN | StatusCode::NOT_FOUND),
+                "{who}: {}",
+                r.status
+            );
+        }
+        assert_eq!(get(&mut rep1, id).await["stage"], "first_visit");
+        // manager1 sees it waiting, with a notification, and approves.
+        let mut m1 = t.login("manager1").await;
+        let inbox = m1.get("/api/v1/approvals?box=todo").await.json();
+        let waiting = inbox["total"].as_i64().unwrap();
+        assert_eq!(inbox["items"][0]["id"], aid, "newest first");
+        assert_eq!(inbox["items"][0]["kind"], "stage_skip");
+        let n = m1.get("/api/v1/notifications").await.json();
+        assert_eq!(n["items"][0]["link"], format!("/approvals/{aid}"));
+        assert!(n["unread"].as_i64().unwrap() >= 1);
+        let r = m1
+            .json(
+                Method::POST,
+                &format!("/api/v1/approvals/{aid}/decision"),
+                json!({"version": 1, "decision": "approve", "comment": "客户已看过演示"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+        assert_eq!(r.json()["state"], "approved");
+        let o = get(&mut rep1, id).await;
+        assert_eq!(o["stage"], "research");
+        let h = rep1
+            .get(&format!("/api/v1/opportunities/{id}/stages"))
+            .await
+            .json();
+        let last = h["items"].as_array().unwrap().last().unwrap().clone();
+        assert_eq!(last["stage"], "research");
+        assert_eq!(last["approval_id"], aid);
+        // The requester hears of it; the inbox is empty again.
+        let n = rep1.get("/api/v1/notifications").await.json();
+        assert_eq!(n["items"][0]["kind"], "approval_approved");
+        assert_eq!(
+            m1.get("/api/v1/approvals").await.json()["total"],
+            waiting - 1
+        );
+        let mine = rep1.get("/api/v1/approvals?box=mine").await.json();
+        assert_eq!(mine["items"][0]["state"], "approved");
+        let d = rep1.get(&format!("/api/v1/approvals/{aid}")).await.json();
+        let actions: Vec<&str> = d["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["action"].as_str().unwrap())
+            .collect();
+        assert_eq!(actions, ["submitted", "approved"]);
+        // Deciding twice is refused.
+        let r = m1
+            .json(
+                Method::POST,
+                &format!("/api/v1/approvals/{aid}/decision"),
+                json!({"version": 2, "decision": "approve"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+    }
+);
+
+storage_test!(
+    a_rejected_skip_needs_a_reason_and_leaves_the_stage,
+    |t: TestApp| async move {
+        let mut rep1 = t.login("rep1").await;
+        let cid = customer(&mut rep1, "惠州仲恺宏达电子有限公司").await;
+        let o = opportunity(&mut rep1, cid, "宏达 ERP").await;
+        let id = o["id"].as_i64().unwrap();
+        let r = move_to(&mut rep1, id, o["version"].as_i64().unwrap(), "first_visit").await;
+        let v = r.json()["version"].as_i64().unwrap();
+        let aid = move_to(&mut rep1, id, v, "research").await.json()["approval_id"]
+            .as_i64()
+            .unwrap();
+        let mut m1 = t.login("manager1").await;
+        let url = format!("/api/v1/approvals/{aid}/decision");
+        let r = m1
+            .json(
+                Method::POST,
+                &url,
+                json!({"version": 1, "decision": "reject"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            r.json()["error"]["fields"]["comment"].is_string(),
+            "{}",
+            r.text
+        );
+        let r = m1
+            .json(
+                Method::POST,
+                &url,
+                json!({"version": 1, "decision": "reject", "comment": "先做交流"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+        let o = get(&mut rep1, id).await;
+        assert_eq!(o["stage"], "first_visit");
+        let d = rep1.get(&format!("/api/v1/approvals/{aid}")).await.json();
+        assert_eq!(d["request"]["state"], "rejected");
+        assert_eq!(d["request"]["reason"], "先做交流");
+        // Free to move on one stage at a time.
+        let r = move_to(&mut rep1, id, o["version"].as_i64().unwrap(), "exchange").await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    }
+);
+
+storage_test!(
+    a_returned_request_is_resubmitted_or_withdrawn_by_its_requester,
+    |t: TestApp| async move {
+        let mut rep1 = t.login("rep1").await;
+        let cid = customer(&mut rep1, "肇庆高要金利五金厂").await;
+        let o = opportunity(&mut rep1, cid, "金利 ERP").await;
+        let id = o["id"].as_i64().unwrap();
+        let v = move_to(&mut rep1, id, o["version"].as_i64().unwrap(), "first_visit")
+            .await
+            .json()["version"]
+            .as_i64()
+            .unwrap();
+        let aid = move_to(&mut rep1, id, v, "research").await.json()["approval_id"]
+            .as_i64()
+            .unwrap();
+        let mut m1 = t.login("manager1").await;
+        let r = m1
+            .json(
+                Method::POST,
+                &format!("/api/v1/approvals/{aid}/decision"),
+                json!({"version": 1, "decision": "return", "comment": "补充交流纪要"}),
+            )
+            .await;
+        assert_eq!(r.json()["state"], "returned");
+        // Someone else cannot resubmit it.
+        let r = m1
+            .json(
+                Method::POST,
+                &format!("/api/v1/approvals/{aid}/resubmit"),
+                json!({"version": 2}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        let r = rep1
+            .json(
+                Method::POST,
+                &format!("/api/v1/approvals/{aid}/resubmit"),
+                json!({"version": 2, "comment": "已补充"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+        let todo = m1.get("/api/v1/approvals").await.json();
+        assert_eq!(todo["items"][0]["id"], aid);
+        let r = rep1
+            .json(
+                Method::POST,
+                &format!("/api/v1/approvals/{aid}/withdraw"),
+                json!({"version": 3}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+        let after = m1.get("/api/v1/approvals").await.json();
+        assert_eq!(
+            after["total"].as_i64(),
+            todo["total"].as_i64().map(|n| n - 1)
+        );
+        // Withdrawn: the opportunity is free again.
+        let o = get(&mut rep1, id).await;
+        let r = move_to(&mut rep1, id, o["version"].as_i64().unwrap(), "exchange").await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    }
+);
+
+storage_test!(
+    the_administrator_edits_the_skip_rules_and_they_apply_at_once,
+    |t: TestApp| async move {
+        let mut admin = t.login("admin").await;
+        let r = admin.get("/api/v1/stage-rules").await.json();
+        assert_eq!(r["first_visit"], "no");
+        assert_eq!(r["exchange"], "supervisor");
+        // A rep may read but not change them.
+        let mut rep1 = t.login("rep1").await;
+        let r = rep1
+            .json(
+                Method::PUT,
+                "/api/v1/stage-rules",
+                json!({"first_visit": "ok"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        let r = admin
+            .json(
+                Method::PUT,
+                "/api/v1/stage-rules",
+                json!({"first_visit": "maybe"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let r = admin
+            .json(
+                Method::PUT,
+                "/api/v1/stage-rules",
+                json!({"first_visit": "ok"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+        let cid = customer(&mut rep1, "清远英德恒通建材有限公司").await;
+        let o = opportunity(&mut rep1, cid, "恒通 ERP").await;
+        let r = move_to(
+            &mut rep1,
+            o["id"].as_i64().unwrap(),
+            o["version"].as_i64().unwrap(),
+            "exchange",
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    }
+);
+
+storage_test!(
+    closing_needs_a_reason_and_a_lost_customer_is_logged_on_the_territory,
+    |t: TestApp| async move {
+        let mut rep1 = t.login("rep1").await;
+        let cid = customer(&mut rep1, "汕头澄海玩具实业有限公司").await;
+        let o = opportunity(&mut rep1, cid, "澄海玩具 ERP").await;
+        let id = o["id"].as_i64().unwrap();
+        let url = format!("/api/v1/opportunities/{id}/close");
+        let v = o["version"].as_i64().unwrap();
+        let r = rep1
+            .json(
+                Method::POST,
+                &url,
+                json!({"version": v, "outcome": "lost", "reason": "  "}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(get(&mut rep1, id).await["status"], "open");
+        let r = rep1
+            .json(
+                Method::POST,
+                &url,
+                json!({"version": v, "outcome": "lost", "reason": "价格高于竞争对手 20%"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+        let o = get(&mut rep1, id).await;
+        assert_eq!(o["status"], "lost");
+        assert_eq!(o["close_reason"], "价格高于竞争对手 20%");
+        assert_eq!(o["probability"], 0.0);
+        // Closed: no more moves or closing.
+        let r = move_to(&mut rep1, id, o["version"].as_i64().unwrap(), "first_visit").await;
+        assert_eq!(r.error_code(), "rule_refused");
+        let rep1_id = t.user_id("rep1").await;
+        let changes = rep1
+            .get(&format!("/api/v1/territories/{rep1_id}/changes"))
+            .await
+            .json();
+        let lost = changes["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["customer_id"] == cid && c["reason"] == "lost");
+        assert!(lost, "{changes}");
+    }
+);
+
+storage_test!(
+    concessions_larger_than_the_last_or_for_nothing_are_flagged,
+    |t: TestApp| async move {
+        let mut rep1 = t.login("rep1").await;
+        let cid = customer(&mut rep1, "韶关曲江冶金设备有限公司").await;
+        let o = opportunity(&mut rep1, cid, "冶金设备 ERP").await;
+        let id = o["id"].as_i64().unwrap();
+        let add = |subject: &'static str,
+                   on: &'static str,
+                   amount: &'static str,
+                   back: &'static str| {
+            json!({"subject": subject, "opportunity_id": id, "given_on": on, "amount": amount, "asked_back": back})
+        };
+        for body in [
+            add("首次让价", "2027-01-05", "20000", "首付款提高到 40%"),
+            add("第二次让价", "2027-01-12", "10000", "签约提前到月底"),
+            add("第三次让价", "2027-01-19", "15000", ""),
+        ] {
+            let r = rep1.json(Method::POST, "/api/v1/concessions", body).await;
+            assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        }
+        let list = rep1
+            .get(&format!(
+                "/api/v1/concessions?f.opportunity_id={id}&sort=given_on"
+            ))
+            .await
+            .json();
+        let items = list["items"].as_array().unwrap();
+        assert_eq!(items.len(), 3);
+        assert_eq!(items[0]["larger_than_before"], false);
+        assert_eq!(items[1]["larger_than_before"], false);
+        assert_eq!(items[2]["larger_than_before"], true, "{list}");
+        assert_eq!(items[2]["nothing_back"], true);
+        assert_eq!(items[0]["nothing_back"], false);
+        // The concession inherits the opportunity's customer: rep2 sees none.
+        let first = items[0]["id"].as_i64().unwrap();
+        let one = rep1
+            .get(&format!("/api/v1/concessions/{first}"))
+            .await
+            .json();
+        assert_eq!(one["customer_id"], cid);
+        let mut rep2 = t.login("rep2").await;
+        let other = rep2
+            .get(&format!("/api/v1/concessions?f.opportunity_id={id}"))
+            .await
+            .json();
+        assert_eq!(other["items"].as_array().unwrap().len(), 0);
+        // Deleting the middle one re-checks the rest: 15,000 > 20,000 no more.
+        let mid = items[1]["id"].as_i64().unwrap();
+        let r = rep1
+            .json(
+                Method::DELETE,
+                &format!("/api/v1/concessions/{mid}"),
+                json!({}),
+            )
+            .await;
+        assert!(r.status.is_success(), "{}", r.text);
+        let list = rep1
+            .get(&format!(
+                "/api/v1/concessions?f.opportunity_id={id}&sort=given_on"
+            ))
+            .await
+            .json();
+        assert_eq!(list["items"][1]["larger_than_before"], false, "{list}");
+    }
+);
+
+storage_test!(
+    the_decision_map_places_people_in_quadrants_and_warns,
+    |t: TestApp| async move {
+        let mut rep1 = t.login("rep1").await;
+        let cid = customer(&mut rep1, "河源源城东江电子有限公司").await;
+        let o = opportunity(&mut rep1, cid, "东江 ERP").await;
+        let id = o["id"].as_i64().unwrap();
+        let url = format!("/api/v1/opportunities/{id}/decision-map");
+        let m = rep1.get(&url).await.json();
+        assert_eq!(m["warn_few"], true);
+        assert_eq!(m["warn_heads"], true);
+        let contact = |name: &'static str, title: &'static str| {
+            let body = json!({"name": name, "customer_id": cid, "title": title});
+            (body, name)
+        };
+        let people = [contact("王总", "总经理"), contact("李会计", "财务经理")];
+        let mut ids = Vec::new();
+        for (body, _) in people {
+            let r = rep1.json(Method::POST, "/api/v1/contacts", body).await;
+            assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+            ids.push(r.json()["id"].as_i64().unwrap());
+        }
+        for (contact, influence, support) in [(ids[0], "high", "low"), (ids[1], "low", "high")] {
+            let r = rep1
+                .json(
+                    Method::POST,
+                    "/api/v1/decision-map",
+                    json!({"opportunity_id": id, "contact_id": contact, "influence": influence, "support": support}),
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        }
+        let m = rep1.get(&url).await.json();
+        assert_eq!(m["warn_few"], false);
+        assert_eq!(m["warn_heads"], false, "{m}");
+        let quadrants: Vec<&str> = m["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["quadrant"].as_str().unwrap())
+            .collect();
+        assert_eq!(quadrants, ["devil", "sweetie"]);
+    }
+);
+
+storage_test!(
+    the_forecast_lists_open_a_and_b_by_close_month_within_sight,
+    |t: TestApp| async move {
+        let mut rep1 = t.login("rep1").await;
+        let cid = customer(&mut rep1, "茂名电白海洋食品有限公司").await;
+        for (name, grade, close, amount) in [
+            ("海洋食品 ERP", "A", "2031-02-10", "500000"),
+            ("海洋食品 WMS", "B", "2031-02-20", "200000"),
+            ("海洋食品 POS", "C", "2031-02-25", "90000"),
+            ("海洋食品 HR", "A", "2031-04-01", "120000"),
+        ] {
+            let r = rep1
+                .json(
+                    Method::POST,
+                    "/api/v1/opportunities",
+                    json!({"name": name, "customer_id": cid, "grade": grade, "close_date": close, "amount": amount, "probability": "50"}),
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        }
+        let f = rep1
+            .get("/api/v1/pipeline/forecast?from=2031-01")
+            .await
+            .json();
+        let items = f["items"].as_array().unwrap();
+        assert_eq!(items.len(), 3, "{f}");
+        assert_eq!(items[0]["month"], "2031-02");
+        assert_eq!(items[0]["grade"], "A");
+        assert_eq!(items[0]["total"], 50_000_000);
+        assert_eq!(items[0]["weighted"], 25_000_000);
+        assert_eq!(items[1]["grade"], "B");
+        assert_eq!(items[2]["month"], "2031-04");
+        // The split counts every open one, the demo's included.
+        assert!(f["split"]["close"].as_i64().unwrap() >= 2);
+        assert!(f["split"]["nurture"].as_i64().unwrap() >= 2);
+        // Another team's rep sees none of it.
+        let f = t
+            .login("rep4")
+            .await
+            .get("/api/v1/pipeline/forecast?from=2031-01")
+            .await
+            .json();
+        assert_eq!(f["items"].as_array().unwrap().len(), 0);
+    }
+);
