@@ -38,6 +38,8 @@ struct StagePanel {
     id: i64,
     version: i64,
     stages: Vec<StageView>,
+    /// The stage after the current one, offered first.
+    next: &'static str,
     status: String,
     status_label: String,
     close_reason: String,
@@ -175,7 +177,12 @@ pub async fn panel(
         }
         _ => String::new(),
     };
+    let next = Stage::ALL
+        .get(current.index() + 1)
+        .map(|s| s.key())
+        .unwrap_or("");
     let p = StagePanel {
+        next,
         t,
         csrf: actor.csrf_token.clone().unwrap_or_default(),
         id,

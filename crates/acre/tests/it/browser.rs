@@ -738,6 +738,115 @@ async fn reps_add_edit_and_delete_contacts_in_place() {
     .await;
 }
 
+/// The nine stages (SP4, SP5) with the approval engine: rep1 walks a new
+/// opportunity stage by stage; skipping 初访 is refused; skipping 交流 asks
+/// manager1, who approves, and the move happens.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reps_walk_the_stages_and_managers_approve_skips() {
+    let Some((_driver, webdriver, chrome)) = start_driver().await else {
+        return;
+    };
+    let (url, _guard) = fresh_database(Backend::Sqlite).await.unwrap();
+    let server = Application::build(&Config::for_tests(&url)).await.unwrap();
+    let base = format!("http://{}", server.spawn());
+    let profiles = tempdir().join("pipeline");
+    let c = open_browser(&webdriver, &chrome, &profiles.join("people")).await;
+    let c2 = c.clone();
+    flow(c, async move {
+        let c = c2;
+        login(&c, &base, "rep1", DEMO_PASSWORD).await;
+        c.goto(&format!("{base}/r/customers?q=华信")).await.unwrap();
+        let href = c
+            .find(Locator::Css("#records tbody a"))
+            .await
+            .unwrap()
+            .attr("href")
+            .await
+            .unwrap()
+            .unwrap();
+        let customer = href.rsplit('/').next().unwrap().to_string();
+        let new_opportunity = |name: &'static str| {
+            let c = c.clone();
+            let base = base.clone();
+            let customer = customer.clone();
+            async move {
+                c.goto(&format!(
+                    "{base}/r/opportunities/new?customer_id={customer}"
+                ))
+                .await
+                .unwrap();
+                type_into(&c, "fld-name", name).await;
+                click(&c, "save-record").await;
+                expect_text(&c, "#record-title", name).await;
+            }
+        };
+        let move_to = |stage: &'static str| {
+            let c = c.clone();
+            async move {
+                press(&c, &format!("#stage-to option[value='{stage}']")).await;
+                click(&c, "stage-submit").await;
+            }
+        };
+
+        // Skipping 初访 is refused, with the stage named.
+        new_opportunity("华信 MES 项目").await;
+        move_to("exchange").await;
+        expect_text(&c, "#stage-problem", "不能跳过“初访”阶段（规则：禁止跳过）").await;
+        shot(&c, "stage-refused").await;
+        expect_text(&c, ".stage-current", "1. 取得潜在客户名单").await;
+
+        // One stage at a time through all nine.
+        for (stage, name) in [
+            ("first_visit", "2. 初访"),
+            ("exchange", "3. 交流"),
+            ("research", "4. 调研"),
+            ("demo", "5. 有针对性的系统演示"),
+            ("quote", "6. 正式书面报价"),
+            ("objections", "7. 客户的疑虑排除"),
+            ("negotiation", "8. 商务谈判"),
+            ("signing", "9. 签约"),
+        ] {
+            move_to(stage).await;
+            expect_text(&c, ".stage-current", name).await;
+        }
+        assert!(text_of(&c, "#stage-history").await.contains("签约"));
+        shot(&c, "stage-signing").await;
+
+        // Skipping 交流 goes to manager1.
+        new_opportunity("华信 WMS 项目").await;
+        move_to("first_visit").await;
+        expect_text(&c, ".stage-current", "2. 初访").await;
+        move_to("research").await;
+        expect_text(&c, "#stage-pending", "跳阶段申请审批中").await;
+        expect_text(&c, ".stage-current", "2. 初访").await;
+        let opportunity = c.current_url().await.unwrap().path().to_string();
+
+        c.delete_all_cookies().await.unwrap();
+        login(&c, &base, "manager1", DEMO_PASSWORD).await;
+        c.goto(&format!("{base}/approvals")).await.unwrap();
+        assert!(text_of(&c, "#approvals").await.contains("华信 WMS 项目"));
+        shot(&c, "approval-inbox").await;
+        c.find(Locator::XPath(
+            "//table[@id='approvals']//a[contains(., '华信 WMS 项目')]",
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+        expect_text(&c, "#approval-asks", "初访 → 调研").await;
+        type_into(&c, "decide-comment", "已电话确认需求").await;
+        click(&c, "approve").await;
+        expect_text(&c, "#approval-state", "已同意").await;
+        shot(&c, "approval-approved").await;
+
+        c.goto(&format!("{base}{opportunity}")).await.unwrap();
+        expect_text(&c, ".stage-current", "4. 调研").await;
+        assert!(text_of(&c, "#stage-history").await.contains("经审批"));
+    })
+    .await;
+}
+
 /// Run one flow and end its browser session whether it passed or not (killing
 /// only the driver would leave Chromium running), then report its outcome.
 async fn flow(c: Client, f: impl std::future::Future<Output = ()> + Send + 'static) {
