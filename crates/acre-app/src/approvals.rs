@@ -627,6 +627,10 @@ impl App {
         }
         let comment = comment.map(str::trim).filter(|c| !c.is_empty());
         event(&mut tx, id, actor.id(), "resubmitted", Some(0), comment).await?;
+        if r.kind == "quote" {
+            // Returned, the quote was a draft again; now it is held anew.
+            crate::quotes::resubmitted(&mut tx, actor.id(), r.record_id).await?;
+        }
         notify(
             &mut tx,
             (
@@ -770,6 +774,7 @@ impl App {
                     .ok_or_else(AppError::not_found)?;
                 crate::pipeline::skip_approved(tx, &Actor::new(requester, None), actor, r).await
             }
+            "quote" => crate::quotes::decided(tx, actor.id(), r, state).await,
             _ => Ok(()),
         }
     }

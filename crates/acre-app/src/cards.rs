@@ -33,6 +33,8 @@ pub static BUSINESS_CARDS: RecordType = RecordType {
     duplicates: &[],
     owner_indexed: &[],
     inherit: &[],
+    numbering: None,
+    editable: None,
     after_change: None,
     variants: None,
     summary: &[],

@@ -208,6 +208,8 @@ pub static CUSTOMERS: RecordType = RecordType {
         "company_nature",
     ],
     inherit: &[],
+    numbering: None,
+    editable: None,
     after_change: None,
     variants: Some(Variants {
         field: "kind",
@@ -350,6 +352,8 @@ pub static CONTACTS: RecordType = RecordType {
     duplicates: &[],
     owner_indexed: &[],
     inherit: &[],
+    numbering: None,
+    editable: None,
     after_change: None,
     variants: None,
     summary: &[],

@@ -19,6 +19,7 @@ pub mod kb_demo;
 pub mod opportunities;
 pub mod org;
 pub mod pipeline;
+pub mod quotes;
 pub mod registry;
 pub mod secret;
 pub mod territory;

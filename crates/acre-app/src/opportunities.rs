@@ -225,6 +225,11 @@ pub static OPPORTUNITIES: RecordType = RecordType {
             via: "opportunity_id",
             window: None,
         },
+        Related {
+            resource: "quotes",
+            via: "opportunity_id",
+            window: None,
+        },
     ],
     duplicates: &[],
     owner_indexed: &[],
@@ -244,6 +249,8 @@ pub static OPPORTUNITIES: RecordType = RecordType {
             fixed: false,
         },
     ],
+    numbering: None,
+    editable: None,
     after_change: None,
     variants: None,
     summary: &[
@@ -312,6 +319,8 @@ pub static DECISION_MAP: RecordType = RecordType {
             fixed: false,
         },
     ],
+    numbering: None,
+    editable: None,
     after_change: None,
     variants: None,
     summary: &[],
@@ -345,6 +354,8 @@ pub static OBJECTIONS: RecordType = RecordType {
     duplicates: &[],
     owner_indexed: &[],
     inherit: FROM_OPPORTUNITY,
+    numbering: None,
+    editable: None,
     after_change: None,
     variants: None,
     summary: &[],
@@ -399,6 +410,8 @@ pub static CONCESSIONS: RecordType = RecordType {
     duplicates: &[],
     owner_indexed: &[],
     inherit: FROM_OPPORTUNITY,
+    numbering: None,
+    editable: None,
     after_change: Some(AfterChange {
         via: "opportunity_id",
         sql: CONCESSION_FLAGS,
@@ -418,18 +431,7 @@ mod tests {
     use crate::registry::service::set_derived;
 
     fn values(pairs: &[(&str, Value)]) -> Vec<(&'static Field, Value)> {
-        OPPORTUNITIES
-            .fields
-            .iter()
-            .map(|f| {
-                let v = pairs
-                    .iter()
-                    .find(|(k, _)| *k == f.key)
-                    .map(|(_, v)| v.clone())
-                    .unwrap_or_else(|| crate::registry::value::null_of(f.kind));
-                (f, v)
-            })
-            .collect()
+        crate::registry::service::values_of(&OPPORTUNITIES, pairs)
     }
 
     #[test]

@@ -108,6 +108,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0017_opportunities.sql"),
         include_str!("../migrations/postgres/0017_opportunities.sql"),
     ),
+    (
+        18,
+        "quotes",
+        include_str!("../migrations/sqlite/0018_quotes.sql"),
+        include_str!("../migrations/postgres/0018_quotes.sql"),
+    ),
 ];
 
 /// Arbitrary key for PostgreSQL's advisory lock, so two starting servers do

@@ -148,7 +148,8 @@ mod tests {
                     include_str!("../../../acre-store/migrations/sqlite/0013_business_cards.sql"),
                     include_str!("../../../acre-store/migrations/sqlite/0014_owner_sorted.sql"),
                     include_str!("../../../acre-store/migrations/sqlite/0015_target_market.sql"),
-                    include_str!("../../../acre-store/migrations/sqlite/0017_opportunities.sql")
+                    include_str!("../../../acre-store/migrations/sqlite/0017_opportunities.sql"),
+                    include_str!("../../../acre-store/migrations/sqlite/0018_quotes.sql")
                 ),
             ),
             (
@@ -160,7 +161,8 @@ mod tests {
                     include_str!("../../../acre-store/migrations/postgres/0013_business_cards.sql"),
                     include_str!("../../../acre-store/migrations/postgres/0014_owner_sorted.sql"),
                     include_str!("../../../acre-store/migrations/postgres/0015_target_market.sql"),
-                    include_str!("../../../acre-store/migrations/postgres/0017_opportunities.sql")
+                    include_str!("../../../acre-store/migrations/postgres/0017_opportunities.sql"),
+                    include_str!("../../../acre-store/migrations/postgres/0018_quotes.sql")
                 ),
             ),
         ];

@@ -105,6 +105,17 @@ pub struct Field {
     /// How a derived field is computed from the record's other values
     /// (completeness has its own rule in `RecordType::completeness`).
     pub compute: Option<Compute>,
+    /// A link may point only at records meeting this rule (see `LinkRule`).
+    pub link_rule: Option<LinkRule>,
+}
+
+/// A condition on the record a link points to, as SQL on its alias `t`,
+/// and the message when it fails: a formal quote only for an opportunity
+/// past 交流; quote lines only on a quote still in draft.
+#[derive(Clone, Copy, Debug)]
+pub struct LinkRule {
+    pub sql: &'static str,
+    pub error: &'static str,
 }
 
 /// A derived field's value from all of the record's values.
@@ -128,6 +139,7 @@ impl Field {
             },
             derived: false,
             compute: None,
+            link_rule: None,
         }
     }
     /// Whether people type the value (forms, the API, imports): not files
@@ -215,6 +227,11 @@ impl Field {
     pub const fn computed(mut self, rule: Compute) -> Field {
         self.derived = true;
         self.compute = Some(rule);
+        self
+    }
+    /// Link only records meeting `sql` (on alias `t`), else `error`.
+    pub const fn linking_only(mut self, sql: &'static str, error: &'static str) -> Field {
+        self.link_rule = Some(LinkRule { sql, error });
         self
     }
     pub const fn max(mut self, n: u32) -> Field {

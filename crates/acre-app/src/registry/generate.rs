@@ -142,7 +142,8 @@ fn value(
         Kind::Decimal | Kind::Percent => Value::from((rng.below(10_000) as f64) / 100.0),
         Kind::Money => Value::from((1_000 + rng.below(500_000)) as i64 * 100),
         Kind::Date => Value::from(format!(
-            "2026-{:02}-{:02}",
+            "{}-{:02}-{:02}",
+            2026 + rng.below(2),
             1 + rng.below(12),
             1 + rng.below(28)
         )),
@@ -291,14 +292,26 @@ impl App {
                 .link
                 .and_then(registry::find)
                 .expect("declared link target");
+            // Up to 100,000 targets spread over the whole table (every
+            // `step`-th id), so a million customers all get opportunities.
+            let max = self
+                .db
+                .fetch_optional(
+                    &format!("SELECT COALESCE(MAX(id), 0) AS n FROM {}", target.table),
+                    &[],
+                )
+                .await?
+                .map(|r| r.i64("n"))
+                .unwrap_or(0);
+            let step = (max / 100_000).max(1);
             let ids: Vec<i64> = self
                 .db
                 .fetch_all(
                     &format!(
-                        "SELECT id FROM {} WHERE deleted_at IS NULL ORDER BY id LIMIT 10000",
+                        "SELECT id FROM {} WHERE deleted_at IS NULL AND id % $1 = 0 ORDER BY id LIMIT 100000",
                         target.table
                     ),
-                    &[],
+                    &[Value::from(step)],
                 )
                 .await?
                 .iter()

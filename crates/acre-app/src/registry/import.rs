@@ -309,9 +309,13 @@ impl App {
                             target.table,
                             marks.join(",")
                         );
-                        // Only records the importer can see may be linked.
+                        // Only records the importer can see may be linked,
+                        // and only those the link's rule allows.
                         if let Some(p) = target.access.row_predicate(actor, &mut s) {
                             q.push_str(&format!(" AND {p}"));
+                        }
+                        if let Some(rule) = f.link_rule {
+                            q.push_str(&format!(" AND ({})", rule.sql));
                         }
                         (q, "v")
                     }
@@ -382,6 +386,13 @@ impl App {
         // customer): a lookup per row, for the few types that inherit.
         for vals in &mut good {
             super::service::inherit(tx, rt, vals, true).await?;
+            if !rt.inherit.is_empty() {
+                super::service::set_derived(rt, vals);
+            }
+        }
+        let numbers = super::service::next_numbers(tx, rt, good.len()).await?;
+        for (vals, number) in good.iter_mut().zip(numbers) {
+            super::service::set_number(rt, vals, number);
         }
         // Every row has every field (parse_input with partial = false).
         let cols: Vec<&str> = rt.fields.iter().map(|f| f.key).collect();

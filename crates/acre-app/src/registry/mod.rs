@@ -15,12 +15,12 @@ pub mod service;
 pub mod sql;
 pub mod value;
 
-pub use field::{Field, Kind};
+pub use field::{Field, Kind, LinkRule};
 pub use query::{Filter, ListQuery};
 pub use record::Record;
 pub use record_type::{
-    Access, AfterChange, Completeness, Dedupe, Inherit, Mirror, RecordType, Related, Rollup,
-    Variants,
+    Access, AfterChange, Completeness, Dedupe, Editable, Inherit, Mirror, Numbering, RecordType,
+    Related, Rollup, Variants,
 };
 pub use service::{EXACT_COUNT_UP_TO, EXACT_LIST_COUNT_UP_TO, Input, Total};
 
@@ -33,6 +33,7 @@ pub fn all() -> &'static [&'static RecordType] {
             .chain(crate::customers::TYPES)
             .chain(crate::cards::TYPES)
             .chain(crate::opportunities::TYPES)
+            .chain(crate::quotes::TYPES)
             .copied()
             .collect()
     })

@@ -227,6 +227,10 @@ pub struct RecordType {
     pub owner_indexed: &'static [&'static str],
     /// Fields filled from the record a link points to (see `Inherit`).
     pub inherit: &'static [Inherit],
+    /// A derived field numbered on creation (see `Numbering`).
+    pub numbering: Option<Numbering>,
+    /// When records may be edited or deleted (see `Editable`).
+    pub editable: Option<Editable>,
     /// Kept values that depend on a record's siblings (see `AfterChange`).
     pub after_change: Option<AfterChange>,
     /// Sections shown per kind of record, if the type has kinds.
@@ -253,6 +257,27 @@ pub struct Inherit {
     pub via: &'static str,
     pub from: &'static str,
     pub fixed: bool,
+}
+
+/// A number given on creation: `{prefix}-{YYYYMMDD}-{NNNN}`, the day's
+/// sequence (China time), e.g. QT-20261122-0007. The field is derived and
+/// unique, so two savers racing for one number cannot both keep it.
+#[derive(Clone, Copy, Debug)]
+pub struct Numbering {
+    pub field: &'static str,
+    pub prefix: &'static str,
+}
+
+/// Records may be edited or deleted only while `field` (of the record, or
+/// with `via` of the record it links to) holds one of `values`: a quote and
+/// its lines while the quote is a draft, not once it is sent for approval.
+#[derive(Clone, Copy, Debug)]
+pub struct Editable {
+    pub via: Option<&'static str>,
+    pub field: &'static str,
+    pub values: &'static [&'static str],
+    /// The message when it is not.
+    pub error: &'static str,
 }
 
 /// SQL run in the same transaction after a record of the type is created,

@@ -116,6 +116,26 @@ pub(crate) fn set_derived(rt: &RecordType, values: &mut [(&'static Field, Value)
     }
 }
 
+/// Every field of a type with the given values, NULL elsewhere (unit tests
+/// of derived values).
+#[cfg(test)]
+pub(crate) fn values_of(
+    rt: &'static RecordType,
+    pairs: &[(&str, Value)],
+) -> Vec<(&'static Field, Value)> {
+    rt.fields
+        .iter()
+        .map(|f| {
+            let v = pairs
+                .iter()
+                .find(|(k, _)| *k == f.key)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_else(|| super::value::null_of(f.kind));
+            (f, v)
+        })
+        .collect()
+}
+
 /// Carry a child's date up to its parent (see `Rollup`), only ever later.
 pub(crate) async fn roll_up(
     tx: &mut Tx,
@@ -175,6 +195,64 @@ fn served_in_order(rt: &RecordType, q: &ListQuery, actor: &Actor) -> bool {
             }
             _ => true,
         })
+}
+
+/// The next `k` numbers of a numbered type for today (see `Numbering`).
+pub(crate) async fn next_numbers(tx: &mut Tx, rt: &RecordType, k: usize) -> Result<Vec<String>> {
+    let Some(n) = rt.numbering else {
+        return Ok(Vec::new());
+    };
+    let day = super::value::today().replace('-', "");
+    let stem = format!("{}-{day}-", n.prefix);
+    let used = tx
+        .fetch_optional(
+            &format!(
+                "SELECT MAX({f}) AS m FROM {t} WHERE {f} LIKE $1",
+                f = n.field,
+                t = rt.table
+            ),
+            &[Value::from(format!("{stem}%"))],
+        )
+        .await?
+        .and_then(|r| r.opt_str("m"))
+        .and_then(|m| m[stem.len()..].parse::<usize>().ok())
+        .unwrap_or(0);
+    Ok((1..=k).map(|i| format!("{stem}{:04}", used + i)).collect())
+}
+
+/// Set a numbered type's number among a new record's values.
+pub(crate) fn set_number(rt: &RecordType, values: &mut [(&'static Field, Value)], number: String) {
+    if let Some(n) = rt.numbering
+        && let Some(slot) = values.iter_mut().find(|(f, _)| f.key == n.field)
+    {
+        slot.1 = Value::from(number);
+    }
+}
+
+/// Refuse to change a record its type holds (see `Editable`).
+async fn check_editable(tx: &mut Tx, rt: &RecordType, rec: &Record) -> Result<()> {
+    let Some(e) = rt.editable else { return Ok(()) };
+    let value = match e.via {
+        None => rec.get(e.field).to_text(),
+        Some(via) => {
+            let parent = rt.field(via).and_then(|f| f.link).and_then(registry::find);
+            match (parent, rec.get(via).as_i64()) {
+                (Some(p), Some(id)) => tx
+                    .fetch_optional(
+                        &format!("SELECT {} AS v FROM {} WHERE id = $1", e.field, p.table),
+                        &[Value::from(id)],
+                    )
+                    .await?
+                    .and_then(|r| r.value("v").to_text()),
+                _ => None,
+            }
+        }
+    };
+    if value.is_some_and(|v| e.values.contains(&v.as_str())) {
+        Ok(())
+    } else {
+        Err(AppError::new(ErrorCode::RuleRefused).with_message(e.error))
+    }
 }
 
 /// Run the type's `AfterChange` for the record's `via` value.
@@ -474,11 +552,20 @@ impl App {
             _ => return Ok(None),
         };
         let found = tx.fetch_optional(&q, &s.args).await?.is_some();
-        Ok((!found).then_some(if f.kind == Kind::User {
-            "err-no-such-user"
-        } else {
-            "err-no-such-record"
-        }))
+        if !found {
+            return Ok(Some(if f.kind == Kind::User {
+                "err-no-such-user"
+            } else {
+                "err-no-such-record"
+            }));
+        }
+        if let Some(rule) = f.link_rule {
+            let q = format!("{q} AND ({})", rule.sql);
+            if tx.fetch_optional(&q, &s.args).await?.is_none() {
+                return Ok(Some(rule.error));
+            }
+        }
+        Ok(None)
     }
 
     /// Create a record. Returns `(id, version)`.
@@ -531,6 +618,13 @@ impl App {
             .validate_input(tx, actor, rt, &input, false, None)
             .await?;
         inherit(tx, rt, &mut values, true).await?;
+        if !rt.inherit.is_empty() {
+            // Values taken from linked records count for the derived ones.
+            set_derived(rt, &mut values);
+        }
+        if let Some(number) = next_numbers(tx, rt, 1).await?.pop() {
+            set_number(rt, &mut values, number);
+        }
         let dup_keys = super::dedupe::keys(rt, &values);
         let duplicate = super::dedupe::check(tx, rt, &dup_keys, None).await;
         match duplicate {
@@ -680,6 +774,7 @@ impl App {
         version: i64,
         input: &Input,
     ) -> Result<i64> {
+        check_editable(tx, rt, current).await?;
         let mut input = input.clone();
         if rt.access == super::Access::Customer
             && let Some(owner) = input.get("owner_id")
@@ -814,6 +909,7 @@ impl App {
             return Err(AppError::stale());
         }
         let mut tx = self.db.begin().await?;
+        check_editable(&mut tx, rt, &current).await?;
         let text = format!(
             "UPDATE {} SET deleted_at = $1, version = version + 1, updated_at = $1, updated_by = $2 WHERE id = $3 AND deleted_at IS NULL",
             rt.table

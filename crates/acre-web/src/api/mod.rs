@@ -79,6 +79,8 @@ pub fn routes() -> Router<AppState> {
             "/opportunities/{id}/decision-map",
             get(pipeline::decision_map),
         )
+        .route("/quotes/{id}/submit", post(pipeline::submit_quote))
+        .route("/quotes/{id}/sent", post(pipeline::quote_sent))
         .route("/pipeline/forecast", get(pipeline::forecast))
         .route(
             "/stage-rules",

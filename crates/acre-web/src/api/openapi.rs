@@ -314,6 +314,22 @@ pub const API_ROUTES: &[ApiRoute] = &[
         200,
     ),
     r(
+        "post",
+        "/api/v1/quotes/{id}/submit",
+        "pipeline",
+        "Send a draft quote for approval (202 `{approval_id}`); 409 `rule_refused` when it has no lines or is not a draft",
+        Some("VersionOnly"),
+        202,
+    ),
+    r(
+        "post",
+        "/api/v1/quotes/{id}/sent",
+        "pipeline",
+        "Mark an approved quote as sent; 409 `rule_refused` before approval",
+        Some("VersionOnly"),
+        200,
+    ),
+    r(
         "get",
         "/api/v1/pipeline/forecast",
         "pipeline",

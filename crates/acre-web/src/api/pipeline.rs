@@ -267,3 +267,33 @@ pub async fn notifications(
     let (items, unread) = state.app.notifications(ctx.actor()?, 100).await.web(&ctx)?;
     Ok(Json(json!({"items": items, "unread": unread})))
 }
+
+/// `POST /quotes/{id}/submit` `{"version"}`: send a draft quote for approval.
+pub async fn submit_quote(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<Map<String, Value>>,
+) -> Result<Response, WebError> {
+    let aid = state
+        .app
+        .submit_quote(ctx.actor()?, id, version(&body))
+        .await
+        .web(&ctx)?;
+    Ok((StatusCode::ACCEPTED, Json(json!({"approval_id": aid}))).into_response())
+}
+
+/// `POST /quotes/{id}/sent` `{"version"}`: mark an approved quote sent.
+pub async fn quote_sent(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<Map<String, Value>>,
+) -> Result<Json<Value>, WebError> {
+    state
+        .app
+        .mark_quote_sent(ctx.actor()?, id, version(&body))
+        .await
+        .web(&ctx)?;
+    Ok(Json(json!({"status": "sent"})))
+}

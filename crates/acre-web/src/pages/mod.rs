@@ -9,6 +9,7 @@ mod home;
 mod layout;
 mod login;
 pub(crate) mod pipeline;
+pub(crate) mod quotes;
 mod search;
 mod settings;
 mod setup;
@@ -82,6 +83,8 @@ pub fn routes() -> Router<AppState> {
         .route("/grading/flagged", get(grading::flagged))
         .route("/r/opportunities/{id}/stage", post(pipeline::move_stage))
         .route("/r/opportunities/{id}/close", post(pipeline::close))
+        .route("/r/quotes/{id}/submit", post(quotes::submit))
+        .route("/r/quotes/{id}/sent", post(quotes::sent))
         .route("/pipeline", get(pipeline::board))
         .route("/pipeline/column/{stage}", get(pipeline::column_page))
         .route("/pipeline/forecast", get(pipeline::forecast))

@@ -187,6 +187,9 @@ pub async fn page(
         if rt.key == acre_app::opportunities::OPPORTUNITIES.key {
             panels.push(crate::pages::pipeline::panel(app, &ctx, actor, &rec, &qs).await?);
         }
+        if rt.key == acre_app::quotes::QUOTES.key {
+            panels.push(crate::pages::quotes::panel(app, &ctx, actor, &rec));
+        }
         panels.extend(crate::pages::approvals::card(app, &ctx, rt.entity, id).await?);
     }
     let page = DetailPage {

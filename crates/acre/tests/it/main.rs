@@ -19,6 +19,7 @@ mod org;
 mod pages;
 mod pipeline;
 mod platform;
+mod quotes;
 mod registry;
 mod related;
 mod scale;

@@ -49,7 +49,23 @@ fn sample<'a>(
                         .json(Method::POST, &format!("/api/v1/{}", target.key), tb)
                         .await;
                     assert_eq!(r.status, StatusCode::CREATED, "{}: {}", target.key, r.text);
-                    json!(r.json()["id"])
+                    let id = r.json()["id"].as_i64().unwrap();
+                    if f.link_rule.is_some() && target.key == "opportunities" {
+                        // A quote's opportunity must be past 交流.
+                        let mut v = 1;
+                        for stage in ["first_visit", "exchange", "research"] {
+                            let r = c
+                                .json(
+                                    Method::POST,
+                                    &format!("/api/v1/opportunities/{id}/stage"),
+                                    json!({"version": v, "stage": stage}),
+                                )
+                                .await;
+                            assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+                            v = r.json()["version"].as_i64().unwrap();
+                        }
+                    }
+                    json!(id)
                 }
                 Kind::User => json!(users["rep1"]),
                 Kind::Bool => json!(true),

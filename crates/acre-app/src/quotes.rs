@@ -1,0 +1,466 @@
+//! Quotes (正式书面报价, SP6): a formal written quote on an opportunity past
+//! 交流, its lines priced from products and their price strategies, totals
+//! with tax, a number per day (QT-20261122-0007), the supervisor's approval
+//! through the engine (a price under a floor adds the director's step)
+//! before it may be marked sent. Only a draft changes.
+
+use acre_store::{Tx, Value, now_ms};
+
+use crate::approvals::{NewRequest, Request};
+use crate::error::{AppError, ErrorCode, Result};
+use crate::registry::{
+    Access, AfterChange, Editable, Field, Inherit, Numbering, RecordType, Related,
+};
+use crate::{Actor, App};
+
+const CURRENCIES: &[&str] = &["CNY", "USD", "HKD", "TWD", "EUR"];
+/// A quote's life: draft → under approval → approved → sent; a rejected one
+/// stays rejected; a returned or withdrawn one is a draft again.
+pub const STATUSES: &[&str] = &["draft", "under_approval", "approved", "sent", "rejected"];
+
+fn get<'a>(values: &'a [(&'static Field, Value)], key: &str) -> Option<&'a Value> {
+    values.iter().find(|(f, _)| f.key == key).map(|(_, v)| v)
+}
+
+fn num(values: &[(&'static Field, Value)], key: &str) -> Option<f64> {
+    match get(values, key) {
+        Some(Value::Int(Some(n))) => Some(*n as f64),
+        Some(Value::Float(Some(x))) => Some(*x),
+        _ => None,
+    }
+}
+
+/// Rounded to the fen, halves up (as the totals' SQL: `CAST(x + 0.5 AS BIGINT)`).
+fn fen(x: f64) -> i64 {
+    (x + 0.5) as i64
+}
+
+fn status_kept(values: &[(&'static Field, Value)]) -> Value {
+    match get(values, "status") {
+        Some(Value::Text(Some(s))) if !s.is_empty() => Value::from(s.as_str()),
+        _ => Value::from("draft"),
+    }
+}
+
+/// Tax on the subtotal at the quote's rate.
+fn tax_of(values: &[(&'static Field, Value)]) -> Value {
+    let sub = num(values, "subtotal").unwrap_or(0.0);
+    Value::from(fen(sub * num(values, "tax_rate").unwrap_or(0.0) / 100.0))
+}
+
+fn total_of(values: &[(&'static Field, Value)]) -> Value {
+    let sub = num(values, "subtotal").unwrap_or(0.0) as i64;
+    Value::from(sub + tax_of(values).as_i64().unwrap_or(0))
+}
+
+/// The net unit price of a line: its price less its discount.
+fn net_price(values: &[(&'static Field, Value)]) -> Option<f64> {
+    let price = num(values, "unit_price")?;
+    Some(price * (1.0 - num(values, "discount").unwrap_or(0.0) / 100.0))
+}
+
+fn line_amount(values: &[(&'static Field, Value)]) -> Value {
+    match (net_price(values), num(values, "quantity")) {
+        (Some(p), Some(q)) => Value::from(fen(p * q)),
+        _ => Value::Int(None),
+    }
+}
+
+fn line_below_floor(values: &[(&'static Field, Value)]) -> Value {
+    match (net_price(values), num(values, "floor_price")) {
+        (Some(p), Some(floor)) => Value::from(p < floor),
+        _ => Value::from(false),
+    }
+}
+
+/// The quote's totals from its live lines, as `tax_of` and `total_of`
+/// compute them (`$1`: the quote).
+const QUOTE_TOTALS: &str = "UPDATE quotes SET \
+     subtotal = (SELECT COALESCE(SUM(l.amount), 0) FROM quote_lines l WHERE l.quote_id = quotes.id AND l.deleted_at IS NULL), \
+     tax = CAST((SELECT COALESCE(SUM(l.amount), 0) FROM quote_lines l WHERE l.quote_id = quotes.id AND l.deleted_at IS NULL) * COALESCE(tax_rate, 0) / 100.0 + 0.5 AS BIGINT), \
+     total = (SELECT COALESCE(SUM(l.amount), 0) FROM quote_lines l WHERE l.quote_id = quotes.id AND l.deleted_at IS NULL) \
+       + CAST((SELECT COALESCE(SUM(l.amount), 0) FROM quote_lines l WHERE l.quote_id = quotes.id AND l.deleted_at IS NULL) * COALESCE(tax_rate, 0) / 100.0 + 0.5 AS BIGINT), \
+     below_floor = EXISTS (SELECT 1 FROM quote_lines l WHERE l.quote_id = quotes.id AND l.deleted_at IS NULL AND l.below_floor = TRUE) \
+     WHERE id = $1";
+
+/// Only a draft quote changes, nor do its lines otherwise.
+const DRAFT_ONLY: Editable = Editable {
+    via: None,
+    field: "status",
+    values: &["draft"],
+    error: "err-quote-locked",
+};
+
+/// SP6 报价单.
+pub static QUOTES: RecordType = RecordType {
+    key: "quotes",
+    entity: "quote",
+    table: "quotes",
+    fields: &[
+        Field::text("number").unique().searchable().derived(),
+        Field::text("title").required().searchable(),
+        // A formal written quote only once the opportunity is past 交流.
+        Field::link("opportunity_id", "opportunities")
+            .required()
+            .linking_only(
+                "t.status = 'open' AND t.stage NOT IN ('lead_list', 'first_visit', 'exchange')",
+                "err-quote-before-exchange",
+            ),
+        Field::link("customer_id", "customers").derived(),
+        Field::date("quote_date"),
+        Field::date("valid_until"),
+        Field::choice("currency", CURRENCIES),
+        Field::percent("tax_rate"),
+        Field::money("subtotal").derived(),
+        Field::money("tax").computed(tax_of),
+        Field::money("total").computed(total_of),
+        Field::boolean("below_floor").derived(),
+        Field::choice("status", STATUSES).computed(status_kept),
+        Field::long_text("payment_terms").section("terms"),
+        Field::long_text("delivery").section("terms"),
+        Field::long_text("notes").section("terms"),
+    ],
+    list: &[
+        "number",
+        "title",
+        "customer_id",
+        "total",
+        "status",
+        "quote_date",
+    ],
+    sections: &["main", "terms"],
+    title: "title",
+    natural_key: &["number"],
+    default_sort: "-updated_at",
+    access: Access::Contact,
+    module: "pipeline",
+    related: &[Related {
+        resource: "quote-lines",
+        via: "quote_id",
+        window: None,
+    }],
+    duplicates: &[],
+    owner_indexed: &[],
+    inherit: &[Inherit {
+        field: "customer_id",
+        via: "opportunity_id",
+        from: "customer_id",
+        fixed: true,
+    }],
+    numbering: Some(Numbering {
+        field: "number",
+        prefix: "QT",
+    }),
+    editable: Some(DRAFT_ONLY),
+    after_change: None,
+    variants: None,
+    summary: &[
+        "number",
+        "customer_id",
+        "opportunity_id",
+        "status",
+        "total",
+        "below_floor",
+    ],
+    completeness: None,
+    rollup: None,
+    mirror: None,
+};
+
+/// A quote's lines, priced from a product's price strategy unless given.
+pub static QUOTE_LINES: RecordType = RecordType {
+    key: "quote-lines",
+    entity: "quote_line",
+    table: "quote_lines",
+    fields: &[
+        Field::text("description").searchable().max(500),
+        Field::link("quote_id", "quotes")
+            .required()
+            .linking_only("t.status = 'draft'", "err-quote-locked"),
+        Field::link("customer_id", "customers").derived(),
+        Field::link("product_id", "products"),
+        Field::link("price_strategy_id", "price-strategies"),
+        Field::decimal("quantity").required(),
+        Field::money("unit_price"),
+        Field::percent("discount"),
+        Field::money("floor_price").derived(),
+        Field::money("amount").computed(line_amount),
+        Field::boolean("below_floor").computed(line_below_floor),
+    ],
+    list: &[
+        "description",
+        "quantity",
+        "unit_price",
+        "discount",
+        "amount",
+        "below_floor",
+    ],
+    sections: &["main"],
+    title: "description",
+    natural_key: &["quote_id", "description"],
+    default_sort: "id",
+    access: Access::Contact,
+    module: "pipeline",
+    related: &[],
+    duplicates: &[],
+    owner_indexed: &[],
+    inherit: &[
+        Inherit {
+            field: "customer_id",
+            via: "quote_id",
+            from: "customer_id",
+            fixed: true,
+        },
+        Inherit {
+            field: "description",
+            via: "product_id",
+            from: "name",
+            fixed: false,
+        },
+        Inherit {
+            field: "unit_price",
+            via: "price_strategy_id",
+            from: "list_price",
+            fixed: false,
+        },
+        Inherit {
+            field: "floor_price",
+            via: "price_strategy_id",
+            from: "floor_price",
+            fixed: true,
+        },
+    ],
+    numbering: None,
+    editable: Some(Editable {
+        via: Some("quote_id"),
+        ..DRAFT_ONLY
+    }),
+    after_change: Some(AfterChange {
+        via: "quote_id",
+        sql: QUOTE_TOTALS,
+    }),
+    variants: None,
+    summary: &[],
+    completeness: None,
+    rollup: None,
+    mirror: None,
+};
+
+pub static TYPES: &[&RecordType] = &[&QUOTES, &QUOTE_LINES];
+
+/// Set a quote's status (and version) when its version is current.
+async fn set_status(
+    tx: &mut Tx,
+    actor: i64,
+    id: i64,
+    version: Option<i64>,
+    from: &[&str],
+    to: &str,
+) -> Result<()> {
+    let marks: Vec<String> = (0..from.len()).map(|i| format!("${}", i + 4)).collect();
+    let mut args = vec![Value::from(to), Value::from(now_ms()), Value::from(actor)];
+    args.extend(from.iter().map(|s| Value::from(*s)));
+    args.push(Value::from(id));
+    let mut text = format!(
+        "UPDATE quotes SET status = $1, updated_at = $2, updated_by = $3, version = version + 1 \
+         WHERE status IN ({}) AND id = ${} AND deleted_at IS NULL",
+        marks.join(", "),
+        from.len() + 4
+    );
+    if let Some(v) = version {
+        args.push(Value::from(v));
+        text.push_str(&format!(" AND version = ${}", from.len() + 5));
+    }
+    if tx.execute(&text, &args).await? != 1 {
+        return Err(AppError::stale());
+    }
+    acre_store::audit::record(
+        tx,
+        Some(actor),
+        QUOTES.entity,
+        id,
+        "updated",
+        &[acre_store::audit::Change {
+            field: "status".into(),
+            old: from.first().map(|s| s.to_string()),
+            new: Some(to.into()),
+        }],
+    )
+    .await?;
+    Ok(())
+}
+
+/// What a decided quote request does to the quote.
+pub(crate) async fn decided(
+    tx: &mut Tx,
+    by: i64,
+    r: &Request,
+    state: acre_domain::approval::State,
+) -> Result<()> {
+    use acre_domain::approval::State;
+    let to = match state {
+        State::Approved => "approved",
+        State::Rejected => "rejected",
+        State::Returned | State::Withdrawn => "draft",
+        State::Pending => return Ok(()),
+    };
+    set_status(tx, by, r.record_id, None, &["under_approval"], to).await
+}
+
+/// A returned quote request sent again holds the quote again.
+pub(crate) async fn resubmitted(tx: &mut Tx, by: i64, quote: i64) -> Result<()> {
+    set_status(tx, by, quote, None, &["draft"], "under_approval").await
+}
+
+impl App {
+    /// Send a draft quote for approval: the supervisor, and the steps its
+    /// amount or a price under a floor add. It is locked while under
+    /// approval. Returns the request's id.
+    pub async fn submit_quote(&self, actor: &Actor, id: i64, version: i64) -> Result<i64> {
+        let rec = self.get_record(actor, &QUOTES, id, false).await?;
+        if !self.can_edit(actor, &QUOTES, &rec) {
+            return Err(AppError::forbidden());
+        }
+        if rec.get("status").to_text().as_deref() != Some("draft") {
+            return Err(AppError::new(ErrorCode::RuleRefused).with_message("err-quote-locked"));
+        }
+        let lines = self
+            .db
+            .fetch_optional(
+                "SELECT COUNT(*) AS n FROM quote_lines WHERE quote_id = $1 AND deleted_at IS NULL",
+                &[Value::from(id)],
+            )
+            .await?
+            .map(|r| r.i64("n"))
+            .unwrap_or(0);
+        if lines == 0 {
+            return Err(AppError::new(ErrorCode::RuleRefused).with_message("err-quote-empty"));
+        }
+        // A request returned for changes is sent again, not doubled.
+        let mut tx = self.db.begin().await?;
+        let returned = App::open_request(&mut tx, QUOTES.entity, id, "quote").await?;
+        drop(tx);
+        if let Some(r) = returned {
+            self.resubmit(actor, r.id, r.version, None).await?;
+            return Ok(r.id);
+        }
+        let below = rec.get("below_floor") == Value::Bool(Some(true));
+        let flags: &[&str] = if below { &["below_floor"] } else { &[] };
+        let amount = rec.get("total").as_i64();
+        let steps = self
+            .resolve_chain(&actor.user, "quote", amount, flags)
+            .await?;
+        let title = format!(
+            "{} {}",
+            rec.get("number").to_text().unwrap_or_default(),
+            rec.title(&QUOTES)
+        );
+        let mut tx = self.db.begin().await?;
+        set_status(
+            &mut tx,
+            actor.id(),
+            id,
+            Some(version),
+            &["draft"],
+            "under_approval",
+        )
+        .await?;
+        let aid = self
+            .submit_in(
+                &mut tx,
+                actor,
+                &NewRequest {
+                    kind: "quote",
+                    entity: QUOTES.entity,
+                    record_id: id,
+                    title: &title,
+                    amount,
+                    payload: None,
+                    flags,
+                },
+                &steps,
+            )
+            .await?;
+        tx.commit().await?;
+        Ok(aid)
+    }
+
+    /// Mark an approved quote as sent to the customer.
+    pub async fn mark_quote_sent(&self, actor: &Actor, id: i64, version: i64) -> Result<()> {
+        let rec = self.get_record(actor, &QUOTES, id, false).await?;
+        if !self.can_edit(actor, &QUOTES, &rec) {
+            return Err(AppError::forbidden());
+        }
+        if rec.get("status").to_text().as_deref() != Some("approved") {
+            return Err(
+                AppError::new(ErrorCode::RuleRefused).with_message("err-quote-not-approved")
+            );
+        }
+        let mut tx = self.db.begin().await?;
+        set_status(
+            &mut tx,
+            actor.id(),
+            id,
+            Some(version),
+            &["approved"],
+            "sent",
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::registry::service::set_derived;
+
+    fn values(rt: &'static RecordType, pairs: &[(&str, Value)]) -> Vec<(&'static Field, Value)> {
+        let mut v = crate::registry::service::values_of(rt, pairs);
+        set_derived(rt, &mut v);
+        v
+    }
+
+    #[test]
+    fn a_line_is_quantity_times_the_discounted_price() {
+        // 3 × ¥12,000.00 less 10 % = ¥32,400.00.
+        let v = values(
+            &QUOTE_LINES,
+            &[
+                ("quantity", Value::from(3.0)),
+                ("unit_price", Value::from(1_200_000i64)),
+                ("discount", Value::from(10.0)),
+                ("floor_price", Value::from(1_000_000i64)),
+            ],
+        );
+        assert_eq!(get(&v, "amount"), Some(&Value::from(3_240_000i64)));
+        assert_eq!(get(&v, "below_floor"), Some(&Value::from(false)));
+        // 20 % off takes it to ¥9,600.00, under the ¥10,000.00 floor.
+        let v = values(
+            &QUOTE_LINES,
+            &[
+                ("quantity", Value::from(1.0)),
+                ("unit_price", Value::from(1_200_000i64)),
+                ("discount", Value::from(20.0)),
+                ("floor_price", Value::from(1_000_000i64)),
+            ],
+        );
+        assert_eq!(get(&v, "below_floor"), Some(&Value::from(true)));
+    }
+
+    #[test]
+    fn tax_and_total_round_to_the_fen() {
+        // ¥1,234.57 at 13 % is ¥160.4941 of tax: ¥160.49.
+        let v = values(
+            &QUOTES,
+            &[
+                ("subtotal", Value::from(123_457i64)),
+                ("tax_rate", Value::from(13.0)),
+            ],
+        );
+        assert_eq!(get(&v, "tax"), Some(&Value::from(16_049i64)));
+        assert_eq!(get(&v, "total"), Some(&Value::from(139_506i64)));
+        assert_eq!(get(&v, "status"), Some(&Value::from("draft")));
+    }
+}

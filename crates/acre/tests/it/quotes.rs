@@ -1,0 +1,428 @@
+//! Quotes (SP6): only after 交流; lines priced from a product's price
+//! strategy, totals with tax, numbered per day; the supervisor approves
+//! (a price under the floor adds the director) before it is sent; nothing
+//! changes while under approval; the requester cannot approve it.
+
+use axum::http::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::harness::{Client, TestApp};
+use crate::storage_test;
+
+/// An opportunity of rep1's, moved one stage at a time to `stage`.
+async fn opportunity_at(c: &mut Client, name: &str, stages: &[&str]) -> i64 {
+    let r = c
+        .json(
+            Method::POST,
+            "/api/v1/customers",
+            json!({"name": name, "kind": "company"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let cid = r.json()["id"].as_i64().unwrap();
+    let r = c
+        .json(
+            Method::POST,
+            "/api/v1/opportunities",
+            json!({"name": format!("{name} ERP"), "customer_id": cid}),
+        )
+        .await;
+    let id = r.json()["id"].as_i64().unwrap();
+    let mut v = 1;
+    for s in stages {
+        let r = c
+            .json(
+                Method::POST,
+                &format!("/api/v1/opportunities/{id}/stage"),
+                json!({"version": v, "stage": s}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{s}: {}", r.text);
+        v = r.json()["version"].as_i64().unwrap();
+    }
+    id
+}
+
+/// A product with a price strategy: list ¥12,000.00, floor ¥10,000.00.
+async fn priced_product(c: &mut Client) -> (i64, i64) {
+    let r = c
+        .json(
+            Method::POST,
+            "/api/v1/products",
+            json!({"name": "一亩 CRM 标准版", "code": "YM-CRM-STD-Q"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let product = r.json()["id"].as_i64().unwrap();
+    let r = c
+        .json(
+            Method::POST,
+            "/api/v1/price-strategies",
+            json!({"name": "CRM 标准价 Q", "product_id": product, "list_price": "12000", "floor_price": "10000"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    (product, r.json()["id"].as_i64().unwrap())
+}
+
+async fn quote(c: &mut Client, id: i64) -> Value {
+    c.get(&format!("/api/v1/quotes/{id}")).await.json()
+}
+
+storage_test!(
+    a_formal_quote_is_refused_before_the_exchange_is_done,
+    |t: TestApp| async move {
+        let mut rep1 = t.login("rep1").await;
+        let early = opportunity_at(
+            &mut rep1,
+            "佛山南海宏图铝业有限公司",
+            &["first_visit", "exchange"],
+        )
+        .await;
+        let r = rep1
+            .json(
+                Method::POST,
+                "/api/v1/quotes",
+                json!({"title": "铝业 ERP 报价", "opportunity_id": early}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+        assert!(
+            r.json()["error"]["fields"]["opportunity_id"]
+                .as_str()
+                .unwrap()
+                .contains("交流"),
+            "{}",
+            r.text
+        );
+        assert_eq!(
+            rep1.get("/api/v1/quotes").await.json()["total"],
+            0,
+            "nothing half-saved"
+        );
+        let ready = opportunity_at(
+            &mut rep1,
+            "佛山三水广顺陶瓷有限公司",
+            &["first_visit", "exchange", "research"],
+        )
+        .await;
+        let r = rep1
+            .json(
+                Method::POST,
+                "/api/v1/quotes",
+                json!({"title": "陶瓷 ERP 报价", "opportunity_id": ready, "tax_rate": "13"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        let q = quote(&mut rep1, r.json()["id"].as_i64().unwrap()).await;
+        let today = acre_app::registry::value::today().replace('-', "");
+        assert_eq!(q["number"], format!("QT-{today}-0001"));
+        assert_eq!(q["status"], "draft");
+        // The customer comes from the opportunity: rep2 sees nothing.
+        let mut rep2 = t.login("rep2").await;
+        assert_eq!(
+            rep2.get(&format!("/api/v1/quotes/{}", q["id"]))
+                .await
+                .status,
+            StatusCode::NOT_FOUND
+        );
+        // The next quote of the day is numbered after it.
+        let r = rep1
+            .json(
+                Method::POST,
+                "/api/v1/quotes",
+                json!({"title": "陶瓷 MES 报价", "opportunity_id": ready}),
+            )
+            .await;
+        let q2 = quote(&mut rep1, r.json()["id"].as_i64().unwrap()).await;
+        assert_eq!(q2["number"], format!("QT-{today}-0002"));
+    }
+);
+
+storage_test!(
+    lines_are_priced_from_the_strategy_and_the_quote_totals_with_tax,
+    |t: TestApp| async move {
+        let mut rep1 = t.login("rep1").await;
+        let (product, strategy) = priced_product(&mut rep1).await;
+        let opp = opportunity_at(
+            &mut rep1,
+            "东莞长安精密模具有限公司",
+            &["first_visit", "exchange", "research"],
+        )
+        .await;
+        let r = rep1
+            .json(
+                Method::POST,
+                "/api/v1/quotes",
+                json!({"title": "模具 CRM 报价", "opportunity_id": opp, "tax_rate": "13"}),
+            )
+            .await;
+        let qid = r.json()["id"].as_i64().unwrap();
+        // Price and name from the product and its strategy: 3 × 12,000 less 10 %.
+        let r = rep1
+            .json(
+                Method::POST,
+                "/api/v1/quote-lines",
+                json!({"quote_id": qid, "product_id": product, "price_strategy_id": strategy, "quantity": "3", "discount": "10"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        let line = rep1
+            .get(&format!("/api/v1/quote-lines/{}", r.json()["id"]))
+            .await
+            .json();
+        assert_eq!(line["description"], "一亩 CRM 标准版");
+        assert_eq!(line["unit_price"], "12000.00");
+        assert_eq!(line["amount"], "32400.00");
+        assert_eq!(line["below_floor"], false);
+        let q = quote(&mut rep1, qid).await;
+        assert_eq!(q["subtotal"], "32400.00");
+        assert_eq!(q["tax"], "4212.00");
+        assert_eq!(q["total"], "36612.00");
+        assert_eq!(q["below_floor"], false);
+        // A service line typed by hand.
+        let r = rep1
+            .json(
+                Method::POST,
+                "/api/v1/quote-lines",
+                json!({"quote_id": qid, "description": "实施顾问服务（人天）", "quantity": "5", "unit_price": "2500"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        let q = quote(&mut rep1, qid).await;
+        assert_eq!(q["subtotal"], "44900.00");
+        assert_eq!(q["total"], "50737.00");
+        // Changing the tax rate recomputes the total.
+        let r = rep1
+            .json(
+                Method::PATCH,
+                &format!("/api/v1/quotes/{qid}"),
+                json!({"version": q["version"], "tax_rate": "6"}),
+            )
+            .await;
+        assert!(r.status.is_success(), "{}", r.text);
+        let q = quote(&mut rep1, qid).await;
+        assert_eq!(q["tax"], "2694.00");
+        assert_eq!(q["total"], "47594.00");
+    }
+);
+
+storage_test!(
+    the_supervisor_approves_a_quote_before_it_is_sent_and_nothing_changes_meanwhile,
+    |t: TestApp| async move {
+        let mut rep1 = t.login("rep1").await;
+        let (product, strategy) = priced_product(&mut rep1).await;
+        let opp = opportunity_at(
+            &mut rep1,
+            "惠州大亚湾石化配件有限公司",
+            &["first_visit", "exchange", "research"],
+        )
+        .await;
+        let qid = rep1
+            .json(
+                Method::POST,
+                "/api/v1/quotes",
+                json!({"title": "石化配件 CRM 报价", "opportunity_id": opp}),
+            )
+            .await
+            .json()["id"]
+            .as_i64()
+            .unwrap();
+        // An empty quote is not sent for approval.
+        let r = rep1
+            .json(
+                Method::POST,
+                &format!("/api/v1/quotes/{qid}/submit"),
+                json!({"version": 1}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CONFLICT);
+        assert_eq!(r.error_code(), "rule_refused");
+        // 30 % off goes under the floor: the director must also approve.
+        let r = rep1
+            .json(
+                Method::POST,
+                "/api/v1/quote-lines",
+                json!({"quote_id": qid, "product_id": product, "price_strategy_id": strategy, "quantity": "1", "discount": "30"}),
+            )
+            .await;
+        let line = r.json()["id"].as_i64().unwrap();
+        let q = quote(&mut rep1, qid).await;
+        assert_eq!(q["below_floor"], true);
+        // Not sent before approval.
+        let r = rep1
+            .json(
+                Method::POST,
+                &format!("/api/v1/quotes/{qid}/sent"),
+                json!({"version": q["version"]}),
+            )
+            .await;
+        assert_eq!(r.error_code(), "rule_refused");
+        let r = rep1
+            .json(
+                Method::POST,
+                &format!("/api/v1/quotes/{qid}/submit"),
+                json!({"version": q["version"]}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::ACCEPTED, "{}", r.text);
+        let aid = r.json()["approval_id"].as_i64().unwrap();
+        let q = quote(&mut rep1, qid).await;
+        assert_eq!(q["status"], "under_approval");
+        // Locked: neither the quote nor its lines change, none is added.
+        let r = rep1
+            .json(
+                Method::PATCH,
+                &format!("/api/v1/quotes/{qid}"),
+                json!({"version": q["version"], "title": "改"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
+        assert_eq!(r.error_code(), "rule_refused");
+        let lv = rep1
+            .get(&format!("/api/v1/quote-lines/{line}"))
+            .await
+            .json()["version"]
+            .clone();
+        let r = rep1
+            .json(
+                Method::PATCH,
+                &format!("/api/v1/quote-lines/{line}"),
+                json!({"version": lv, "discount": "0"}),
+            )
+            .await;
+        assert_eq!(r.error_code(), "rule_refused", "{}", r.text);
+        let r = rep1
+            .json(
+                Method::POST,
+                "/api/v1/quote-lines",
+                json!({"quote_id": qid, "description": "加项", "quantity": "1", "unit_price": "1"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+        // rep1 cannot approve their own quote.
+        let url = format!("/api/v1/approvals/{aid}/decision");
+        let r = rep1
+            .json(
+                Method::POST,
+                &url,
+                json!({"version": 1, "decision": "approve"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        // manager1, then the director.
+        let mut m1 = t.login("manager1").await;
+        let r = m1
+            .json(
+                Method::POST,
+                &url,
+                json!({"version": 1, "decision": "approve"}),
+            )
+            .await;
+        assert_eq!(r.json()["state"], "pending", "{}", r.text);
+        assert_eq!(quote(&mut rep1, qid).await["status"], "under_approval");
+        let mut director = t.login("director").await;
+        let r = director
+            .json(
+                Method::POST,
+                &url,
+                json!({"version": 2, "decision": "approve"}),
+            )
+            .await;
+        assert_eq!(r.json()["state"], "approved", "{}", r.text);
+        let q = quote(&mut rep1, qid).await;
+        assert_eq!(q["status"], "approved");
+        let r = rep1
+            .json(
+                Method::POST,
+                &format!("/api/v1/quotes/{qid}/sent"),
+                json!({"version": q["version"]}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+        assert_eq!(quote(&mut rep1, qid).await["status"], "sent");
+    }
+);
+
+storage_test!(
+    a_returned_quote_is_changed_and_sent_again,
+    |t: TestApp| async move {
+        let mut rep1 = t.login("rep1").await;
+        let opp = opportunity_at(
+            &mut rep1,
+            "中山火炬开发区联合光电有限公司",
+            &["first_visit", "exchange", "research"],
+        )
+        .await;
+        let qid = rep1
+            .json(
+                Method::POST,
+                "/api/v1/quotes",
+                json!({"title": "光电 ERP 报价", "opportunity_id": opp}),
+            )
+            .await
+            .json()["id"]
+            .as_i64()
+            .unwrap();
+        let r = rep1
+            .json(Method::POST, "/api/v1/quote-lines", json!({"quote_id": qid, "description": "ERP 授权", "quantity": "20", "unit_price": "3000"}))
+            .await;
+        let line = r.json()["id"].as_i64().unwrap();
+        let q = quote(&mut rep1, qid).await;
+        let aid = rep1
+            .json(
+                Method::POST,
+                &format!("/api/v1/quotes/{qid}/submit"),
+                json!({"version": q["version"]}),
+            )
+            .await
+            .json()["approval_id"]
+            .as_i64()
+            .unwrap();
+        let mut m1 = t.login("manager1").await;
+        let r = m1
+            .json(
+                Method::POST,
+                &format!("/api/v1/approvals/{aid}/decision"),
+                json!({"version": 1, "decision": "return", "comment": "授权数改为 15"}),
+            )
+            .await;
+        assert_eq!(r.json()["state"], "returned");
+        let q = quote(&mut rep1, qid).await;
+        assert_eq!(q["status"], "draft");
+        let lv = rep1
+            .get(&format!("/api/v1/quote-lines/{line}"))
+            .await
+            .json()["version"]
+            .clone();
+        let r = rep1
+            .json(
+                Method::PATCH,
+                &format!("/api/v1/quote-lines/{line}"),
+                json!({"version": lv, "quantity": "15"}),
+            )
+            .await;
+        assert!(r.status.is_success(), "{}", r.text);
+        let q = quote(&mut rep1, qid).await;
+        assert_eq!(q["subtotal"], "45000.00");
+        let r = rep1
+            .json(
+                Method::POST,
+                &format!("/api/v1/quotes/{qid}/submit"),
+                json!({"version": q["version"]}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::ACCEPTED, "{}", r.text);
+        assert_eq!(r.json()["approval_id"], aid, "the same request, sent again");
+        assert_eq!(quote(&mut rep1, qid).await["status"], "under_approval");
+        let r = m1
+            .json(
+                Method::POST,
+                &format!("/api/v1/approvals/{aid}/decision"),
+                json!({"version": 3, "decision": "approve"}),
+            )
+            .await;
+        assert_eq!(r.json()["state"], "approved", "{}", r.text);
+        assert_eq!(quote(&mut rep1, qid).await["status"], "approved");
+    }
+);
