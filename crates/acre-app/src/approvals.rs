@@ -13,7 +13,7 @@ use crate::error::{AppError, ErrorCode, Result};
 use crate::{Actor, App};
 
 /// Request kinds and what approving each does.
-pub const KINDS: &[&str] = &["stage_skip", "quote"];
+pub const KINDS: &[&str] = &["stage_skip", "quote", "contract"];
 
 /// One approval request as lists and pages show it.
 #[derive(Clone, Debug, serde::Serialize)]
@@ -627,10 +627,8 @@ impl App {
         }
         let comment = comment.map(str::trim).filter(|c| !c.is_empty());
         event(&mut tx, id, actor.id(), "resubmitted", Some(0), comment).await?;
-        if r.kind == "quote" {
-            // Returned, the quote was a draft again; now it is held anew.
-            crate::quotes::resubmitted(&mut tx, actor.id(), r.record_id).await?;
-        }
+        // Returned, a held record was a draft again; now it is held anew.
+        crate::held::resubmitted(&mut tx, actor.id(), r).await?;
         notify(
             &mut tx,
             (
@@ -774,8 +772,7 @@ impl App {
                     .ok_or_else(AppError::not_found)?;
                 crate::pipeline::skip_approved(tx, &Actor::new(requester, None), actor, r).await
             }
-            "quote" => crate::quotes::decided(tx, actor.id(), r, state).await,
-            _ => Ok(()),
+            _ => crate::held::decided(tx, actor.id(), r, state).await,
         }
     }
 }

@@ -8,12 +8,14 @@ pub mod approvals;
 pub mod attachments;
 pub mod auth;
 pub mod cards;
+pub mod contracts;
 pub mod customers;
 pub mod customers_gen;
 pub mod demo;
 pub mod departments;
 pub mod error;
 pub mod grading;
+pub mod held;
 pub mod kb;
 pub mod kb_demo;
 pub mod opportunities;
@@ -40,6 +42,8 @@ pub struct Settings {
     pub session_max_ms: i64,
     /// Demo mode: the login page shows the demo accounts.
     pub demo: bool,
+    /// Our company's registered name, as generated contracts print it.
+    pub company_name: String,
 }
 
 impl Default for Settings {
@@ -48,6 +52,7 @@ impl Default for Settings {
             session_idle_ms: 2 * 3600 * 1000,
             session_max_ms: 12 * 3600 * 1000,
             demo: false,
+            company_name: "一亩软件（深圳）有限公司".into(),
         }
     }
 }

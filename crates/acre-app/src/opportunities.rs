@@ -414,7 +414,7 @@ pub static CONCESSIONS: RecordType = RecordType {
     editable: None,
     after_change: Some(AfterChange {
         via: "opportunity_id",
-        sql: CONCESSION_FLAGS,
+        sql: &[CONCESSION_FLAGS],
     }),
     variants: None,
     summary: &[],

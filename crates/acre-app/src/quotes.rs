@@ -4,10 +4,10 @@
 //! through the engine (a price under a floor adds the director's step)
 //! before it may be marked sent. Only a draft changes.
 
-use acre_store::{Tx, Value, now_ms};
+use acre_store::Value;
 
-use crate::approvals::{NewRequest, Request};
-use crate::error::{AppError, ErrorCode, Result};
+use crate::error::Result;
+use crate::held::{Held, Step};
 use crate::registry::{
     Access, AfterChange, Editable, Field, Inherit, Numbering, RecordType, Related,
 };
@@ -134,11 +134,18 @@ pub static QUOTES: RecordType = RecordType {
     default_sort: "-updated_at",
     access: Access::Contact,
     module: "pipeline",
-    related: &[Related {
-        resource: "quote-lines",
-        via: "quote_id",
-        window: None,
-    }],
+    related: &[
+        Related {
+            resource: "quote-lines",
+            via: "quote_id",
+            window: None,
+        },
+        Related {
+            resource: "contracts",
+            via: "quote_id",
+            window: None,
+        },
+    ],
     duplicates: &[],
     owner_indexed: &[],
     inherit: &[Inherit {
@@ -237,7 +244,7 @@ pub static QUOTE_LINES: RecordType = RecordType {
     }),
     after_change: Some(AfterChange {
         via: "quote_id",
-        sql: QUOTE_TOTALS,
+        sql: &[QUOTE_TOTALS],
     }),
     variants: None,
     summary: &[],
@@ -248,166 +255,32 @@ pub static QUOTE_LINES: RecordType = RecordType {
 
 pub static TYPES: &[&RecordType] = &[&QUOTES, &QUOTE_LINES];
 
-/// Set a quote's status (and version) when its version is current.
-async fn set_status(
-    tx: &mut Tx,
-    actor: i64,
-    id: i64,
-    version: Option<i64>,
-    from: &[&str],
-    to: &str,
-) -> Result<()> {
-    let marks: Vec<String> = (0..from.len()).map(|i| format!("${}", i + 4)).collect();
-    let mut args = vec![Value::from(to), Value::from(now_ms()), Value::from(actor)];
-    args.extend(from.iter().map(|s| Value::from(*s)));
-    args.push(Value::from(id));
-    let mut text = format!(
-        "UPDATE quotes SET status = $1, updated_at = $2, updated_by = $3, version = version + 1 \
-         WHERE status IN ({}) AND id = ${} AND deleted_at IS NULL",
-        marks.join(", "),
-        from.len() + 4
-    );
-    if let Some(v) = version {
-        args.push(Value::from(v));
-        text.push_str(&format!(" AND version = ${}", from.len() + 5));
-    }
-    if tx.execute(&text, &args).await? != 1 {
-        return Err(AppError::stale());
-    }
-    acre_store::audit::record(
-        tx,
-        Some(actor),
-        QUOTES.entity,
-        id,
-        "updated",
-        &[acre_store::audit::Change {
-            field: "status".into(),
-            old: from.first().map(|s| s.to_string()),
-            new: Some(to.into()),
-        }],
-    )
-    .await?;
-    Ok(())
-}
-
-/// What a decided quote request does to the quote.
-pub(crate) async fn decided(
-    tx: &mut Tx,
-    by: i64,
-    r: &Request,
-    state: acre_domain::approval::State,
-) -> Result<()> {
-    use acre_domain::approval::State;
-    let to = match state {
-        State::Approved => "approved",
-        State::Rejected => "rejected",
-        State::Returned | State::Withdrawn => "draft",
-        State::Pending => return Ok(()),
-    };
-    set_status(tx, by, r.record_id, None, &["under_approval"], to).await
-}
-
-/// A returned quote request sent again holds the quote again.
-pub(crate) async fn resubmitted(tx: &mut Tx, by: i64, quote: i64) -> Result<()> {
-    set_status(tx, by, quote, None, &["draft"], "under_approval").await
-}
+/// Quotes go through approval (kind `quote`): a price under a floor flags
+/// the request, which the default chain answers with the director's step.
+pub static HELD: Held = Held {
+    kind: "quote",
+    rt: &QUOTES,
+    amount: "total",
+    flag: Some(("below_floor", "below_floor")),
+    needs: Some(("quote_lines", "quote_id", "err-quote-empty")),
+    approved: "approved",
+    rejected: "rejected",
+};
 
 impl App {
-    /// Send a draft quote for approval: the supervisor, and the steps its
-    /// amount or a price under a floor add. It is locked while under
-    /// approval. Returns the request's id.
+    /// Send a draft quote with lines for approval. Returns the request's id.
     pub async fn submit_quote(&self, actor: &Actor, id: i64, version: i64) -> Result<i64> {
-        let rec = self.get_record(actor, &QUOTES, id, false).await?;
-        if !self.can_edit(actor, &QUOTES, &rec) {
-            return Err(AppError::forbidden());
-        }
-        if rec.get("status").to_text().as_deref() != Some("draft") {
-            return Err(AppError::new(ErrorCode::RuleRefused).with_message("err-quote-locked"));
-        }
-        let lines = self
-            .db
-            .fetch_optional(
-                "SELECT COUNT(*) AS n FROM quote_lines WHERE quote_id = $1 AND deleted_at IS NULL",
-                &[Value::from(id)],
-            )
-            .await?
-            .map(|r| r.i64("n"))
-            .unwrap_or(0);
-        if lines == 0 {
-            return Err(AppError::new(ErrorCode::RuleRefused).with_message("err-quote-empty"));
-        }
-        // A request returned for changes is sent again, not doubled.
-        let mut tx = self.db.begin().await?;
-        let returned = App::open_request(&mut tx, QUOTES.entity, id, "quote").await?;
-        drop(tx);
-        if let Some(r) = returned {
-            self.resubmit(actor, r.id, r.version, None).await?;
-            return Ok(r.id);
-        }
-        let below = rec.get("below_floor") == Value::Bool(Some(true));
-        let flags: &[&str] = if below { &["below_floor"] } else { &[] };
-        let amount = rec.get("total").as_i64();
-        let steps = self
-            .resolve_chain(&actor.user, "quote", amount, flags)
-            .await?;
-        let title = format!(
-            "{} {}",
-            rec.get("number").to_text().unwrap_or_default(),
-            rec.title(&QUOTES)
-        );
-        let mut tx = self.db.begin().await?;
-        set_status(
-            &mut tx,
-            actor.id(),
-            id,
-            Some(version),
-            &["draft"],
-            "under_approval",
-        )
-        .await?;
-        let aid = self
-            .submit_in(
-                &mut tx,
-                actor,
-                &NewRequest {
-                    kind: "quote",
-                    entity: QUOTES.entity,
-                    record_id: id,
-                    title: &title,
-                    amount,
-                    payload: None,
-                    flags,
-                },
-                &steps,
-            )
-            .await?;
-        tx.commit().await?;
-        Ok(aid)
+        self.submit_held(actor, &HELD, id, version).await
     }
 
     /// Mark an approved quote as sent to the customer.
     pub async fn mark_quote_sent(&self, actor: &Actor, id: i64, version: i64) -> Result<()> {
-        let rec = self.get_record(actor, &QUOTES, id, false).await?;
-        if !self.can_edit(actor, &QUOTES, &rec) {
-            return Err(AppError::forbidden());
-        }
-        if rec.get("status").to_text().as_deref() != Some("approved") {
-            return Err(
-                AppError::new(ErrorCode::RuleRefused).with_message("err-quote-not-approved")
-            );
-        }
-        let mut tx = self.db.begin().await?;
-        set_status(
-            &mut tx,
-            actor.id(),
-            id,
-            Some(version),
-            &["approved"],
-            "sent",
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(())
+        let step = Step {
+            from: &["approved"],
+            to: "sent",
+            message: "err-quote-not-approved",
+        };
+        self.advance_status(actor, &QUOTES, id, version, step).await
     }
 }
 

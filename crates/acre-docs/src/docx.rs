@@ -276,6 +276,58 @@ pub fn record_docx(
     pack(docx)
 }
 
+/// A piece of a generated document.
+pub enum Block {
+    Paragraph(String),
+    /// Headers and rows, the header row bold and shaded.
+    Table(Vec<String>, Vec<Vec<String>>),
+}
+
+/// A generated document (a contract from its template): the title as a
+/// heading, then paragraphs and tables in order. A4 portrait.
+pub fn document_docx(title: &str, blocks: &[Block]) -> Result<Vec<u8>, DocError> {
+    let mut docx = base(false).add_paragraph(heading(title, TITLE_STYLE));
+    for b in blocks {
+        match b {
+            Block::Paragraph(text) => docx = docx.add_paragraph(paragraph(text, false, None)),
+            Block::Table(headers, rows) => {
+                let widths = grid(&vec![10; headers.len()], content_width(false));
+                let mut table_rows = vec![
+                    TableRow::new(
+                        headers
+                            .iter()
+                            .zip(&widths)
+                            .map(|(h, &w)| cell(paragraph(h, true, None), w, Some(HEADER_SHADE)))
+                            .collect(),
+                    )
+                    .cant_split(),
+                ];
+                for row in rows {
+                    table_rows.push(TableRow::new(
+                        widths
+                            .iter()
+                            .enumerate()
+                            .map(|(i, &w)| {
+                                cell(
+                                    paragraph(
+                                        row.get(i).map(String::as_str).unwrap_or(""),
+                                        false,
+                                        None,
+                                    ),
+                                    w,
+                                    None,
+                                )
+                            })
+                            .collect(),
+                    ));
+                }
+                docx = docx.add_table(table(table_rows, widths));
+            }
+        }
+    }
+    pack(docx)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,6 +5,7 @@ pub mod approval;
 pub mod chinese;
 pub mod dedupe;
 pub mod grading;
+pub mod money;
 pub mod role;
 pub mod search;
 pub mod stages;

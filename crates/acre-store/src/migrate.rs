@@ -114,6 +114,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0018_quotes.sql"),
         include_str!("../migrations/postgres/0018_quotes.sql"),
     ),
+    (
+        19,
+        "contracts",
+        include_str!("../migrations/sqlite/0019_contracts.sql"),
+        include_str!("../migrations/postgres/0019_contracts.sql"),
+    ),
 ];
 
 /// Arbitrary key for PostgreSQL's advisory lock, so two starting servers do

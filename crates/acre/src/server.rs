@@ -17,6 +17,11 @@ pub async fn open_app(config: &Config) -> anyhow::Result<App> {
         session_idle_ms: config.session_idle_minutes.max(1) * 60_000,
         session_max_ms: config.session_max_hours.max(1) * 3_600_000,
         demo: config.demo,
+        // Printed on generated contracts as 乙方.
+        company_name: std::env::var("ACRE_COMPANY_NAME")
+            .ok()
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or_else(|| Settings::default().company_name),
     };
     let app = App::new(db, settings);
     app.db.optimize().await?;

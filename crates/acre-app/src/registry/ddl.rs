@@ -149,7 +149,8 @@ mod tests {
                     include_str!("../../../acre-store/migrations/sqlite/0014_owner_sorted.sql"),
                     include_str!("../../../acre-store/migrations/sqlite/0015_target_market.sql"),
                     include_str!("../../../acre-store/migrations/sqlite/0017_opportunities.sql"),
-                    include_str!("../../../acre-store/migrations/sqlite/0018_quotes.sql")
+                    include_str!("../../../acre-store/migrations/sqlite/0018_quotes.sql"),
+                    include_str!("../../../acre-store/migrations/sqlite/0019_contracts.sql")
                 ),
             ),
             (
@@ -162,7 +163,8 @@ mod tests {
                     include_str!("../../../acre-store/migrations/postgres/0014_owner_sorted.sql"),
                     include_str!("../../../acre-store/migrations/postgres/0015_target_market.sql"),
                     include_str!("../../../acre-store/migrations/postgres/0017_opportunities.sql"),
-                    include_str!("../../../acre-store/migrations/postgres/0018_quotes.sql")
+                    include_str!("../../../acre-store/migrations/postgres/0018_quotes.sql"),
+                    include_str!("../../../acre-store/migrations/postgres/0019_contracts.sql")
                 ),
             ),
         ];

@@ -99,7 +99,7 @@ fn table_spec(rt: &RecordType, fields: &[&'static Field], locale: Locale) -> Tab
     }
 }
 
-fn failed(e: acre_docs::DocError) -> AppError {
+pub(crate) fn failed(e: acre_docs::DocError) -> AppError {
     AppError {
         source: Some(e.to_string()),
         ..AppError::new(ErrorCode::Internal).with_message("err-export-failed")

@@ -34,6 +34,7 @@ pub fn all() -> &'static [&'static RecordType] {
             .chain(crate::cards::TYPES)
             .chain(crate::opportunities::TYPES)
             .chain(crate::quotes::TYPES)
+            .chain(crate::contracts::TYPES)
             .copied()
             .collect()
     })

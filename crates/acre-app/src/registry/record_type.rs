@@ -287,7 +287,8 @@ pub struct Editable {
 #[derive(Clone, Copy, Debug)]
 pub struct AfterChange {
     pub via: &'static str,
-    pub sql: &'static str,
+    /// Statements run in order, each with `$1`.
+    pub sql: &'static [&'static str],
 }
 
 /// Creating a record here also creates one of type `to` for its creator,

@@ -258,7 +258,9 @@ async fn check_editable(tx: &mut Tx, rt: &RecordType, rec: &Record) -> Result<()
 /// Run the type's `AfterChange` for the record's `via` value.
 pub(crate) async fn after_change(tx: &mut Tx, rt: &RecordType, via: Option<i64>) -> Result<()> {
     if let (Some(a), Some(v)) = (rt.after_change, via) {
-        tx.execute(a.sql, &[Value::from(v)]).await?;
+        for statement in a.sql {
+            tx.execute(statement, &[Value::from(v)]).await?;
+        }
     }
     Ok(())
 }

@@ -297,3 +297,40 @@ pub async fn quote_sent(
         .web(&ctx)?;
     Ok(Json(json!({"status": "sent"})))
 }
+
+/// `POST /contracts/{id}/submit` `{"version"}`: send a draft contract for approval.
+pub async fn submit_contract(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<Map<String, Value>>,
+) -> Result<Response, WebError> {
+    let aid = state
+        .app
+        .submit_contract(ctx.actor()?, id, version(&body))
+        .await
+        .web(&ctx)?;
+    Ok((StatusCode::ACCEPTED, Json(json!({"approval_id": aid}))).into_response())
+}
+
+/// `POST /contracts/{id}/status` `{"version", "status": "signed"|"executing"|"completed"|"terminated"}`.
+pub async fn contract_status(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<Map<String, Value>>,
+) -> Result<Json<Value>, WebError> {
+    let to = text(&body, "status").unwrap_or("");
+    state
+        .app
+        .set_contract_status(ctx.actor()?, id, version(&body), to)
+        .await
+        .web(&ctx)?;
+    Ok(Json(json!({"status": to})))
+}
+
+/// `GET /pipeline/collection`: collection rate per owner and department.
+pub async fn collection(State(state): State<AppState>, ctx: Ctx) -> Result<Json<Value>, WebError> {
+    let items = state.app.collection(ctx.actor()?).await.web(&ctx)?;
+    Ok(Json(json!({ "items": items })))
+}

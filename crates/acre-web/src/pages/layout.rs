@@ -64,6 +64,10 @@ fn modules(actor: &Actor, t: Tr) -> Vec<NavGroup> {
     if let Some((_, _, items)) = out.iter_mut().find(|(m, _, _)| *m == "pipeline") {
         items.insert(0, ("/pipeline".into(), t.get("pipeline-title")));
         items.insert(1, ("/pipeline/forecast".into(), t.get("pipeline-forecast")));
+        items.insert(
+            2,
+            ("/pipeline/collection".into(), t.get("collection-title")),
+        );
     }
     out
 }

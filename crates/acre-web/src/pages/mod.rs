@@ -4,6 +4,7 @@ mod admin_departments;
 mod admin_users;
 mod allocation;
 pub(crate) mod approvals;
+pub(crate) mod contracts;
 mod grading;
 mod home;
 mod layout;
@@ -83,6 +84,10 @@ pub fn routes() -> Router<AppState> {
         .route("/grading/flagged", get(grading::flagged))
         .route("/r/opportunities/{id}/stage", post(pipeline::move_stage))
         .route("/r/opportunities/{id}/close", post(pipeline::close))
+        .route("/r/contracts/{id}/submit", post(contracts::submit))
+        .route("/r/contracts/{id}/status", post(contracts::status))
+        .route("/r/contracts/{id}/contract.docx", get(contracts::document))
+        .route("/pipeline/collection", get(contracts::collection))
         .route("/r/quotes/{id}/submit", post(quotes::submit))
         .route("/r/quotes/{id}/sent", post(quotes::sent))
         .route("/pipeline", get(pipeline::board))

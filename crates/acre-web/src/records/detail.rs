@@ -190,6 +190,9 @@ pub async fn page(
         if rt.key == acre_app::quotes::QUOTES.key {
             panels.push(crate::pages::quotes::panel(app, &ctx, actor, &rec));
         }
+        if rt.key == acre_app::contracts::CONTRACTS.key {
+            panels.push(crate::pages::contracts::panel(app, &ctx, actor, &rec).await?);
+        }
         panels.extend(crate::pages::approvals::card(app, &ctx, rt.entity, id).await?);
     }
     let page = DetailPage {

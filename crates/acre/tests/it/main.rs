@@ -11,6 +11,7 @@ mod api_tokens;
 mod auth;
 mod browser;
 mod cards;
+mod contracts;
 mod customers;
 mod departments;
 mod grading;

@@ -26,6 +26,7 @@ fn sample<'a>(
     rt: &'static RecordType,
     n: usize,
     users: &'a HashMap<&str, i64>,
+    db: &'a acre_store::Db,
 ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Value> + Send + 'a>> {
     Box::pin(async move {
         let mut body = serde_json::Map::new();
@@ -44,7 +45,7 @@ fn sample<'a>(
                 Kind::MultiEnum => json!([f.options[0], f.options[1]]),
                 Kind::Link => {
                     let target = registry::find(f.link.unwrap()).unwrap();
-                    let tb = sample(c, target, SEQ.fetch_add(1, Ordering::SeqCst), users).await;
+                    let tb = sample(c, target, SEQ.fetch_add(1, Ordering::SeqCst), users, db).await;
                     let r = c
                         .json(Method::POST, &format!("/api/v1/{}", target.key), tb)
                         .await;
@@ -64,6 +65,16 @@ fn sample<'a>(
                             assert_eq!(r.status, StatusCode::OK, "{}", r.text);
                             v = r.json()["version"].as_i64().unwrap();
                         }
+                    }
+                    if f.link_rule.is_some_and(|r| r.sql.contains("'approved'")) {
+                        // A contract's quote must be approved: arranged here
+                        // directly (tests/it/quotes.rs goes through approval).
+                        db.execute(
+                            "UPDATE quotes SET status = 'approved' WHERE id = $1",
+                            &[acre_store::Value::from(id)],
+                        )
+                        .await
+                        .unwrap();
                     }
                     json!(id)
                 }
@@ -142,7 +153,7 @@ storage_test!(
                 .json()["total"]
                 .as_i64()
                 .unwrap();
-            let body = sample(&mut c, rt, n, &users).await;
+            let body = sample(&mut c, rt, n, &users, &t.app.db).await;
             let r = c
                 .json(Method::POST, &format!("/api/v1/{res}"), body.clone())
                 .await;
