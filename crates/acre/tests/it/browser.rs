@@ -847,6 +847,157 @@ async fn reps_walk_the_stages_and_managers_approve_skips() {
     .await;
 }
 
+/// Quotes to contracts (SP6, SP15): a quote before 交流 is refused; rep1's
+/// quote goes to manager1, whom rep1 cannot stand in for; the contract comes
+/// from the approved quote and a template; a payment updates its collection
+/// rate.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn quotes_are_approved_and_become_contracts_with_payments() {
+    let Some((_driver, webdriver, chrome)) = start_driver().await else {
+        return;
+    };
+    let (url, _guard) = fresh_database(Backend::Sqlite).await.unwrap();
+    let server = Application::build(&Config::for_tests(&url)).await.unwrap();
+    let base = format!("http://{}", server.spawn());
+    let profiles = tempdir().join("quotes");
+    let c = open_browser(&webdriver, &chrome, &profiles.join("people")).await;
+    let c2 = c.clone();
+    flow(c, async move {
+        let c = c2;
+        let id_in = |href: String| href.rsplit('/').next().unwrap().to_string();
+        let first_link = |css: &'static str| {
+            let c = c.clone();
+            async move {
+                c.find(Locator::Css(css))
+                    .await
+                    .unwrap()
+                    .attr("href")
+                    .await
+                    .unwrap()
+                    .unwrap()
+            }
+        };
+        login(&c, &base, "rep1", DEMO_PASSWORD).await;
+        // The demo's 锐达 opportunity is at the demo stage; a new one on 华信
+        // is still at the lead list.
+        c.goto(&format!("{base}/r/opportunities?q=锐达"))
+            .await
+            .unwrap();
+        let ready = id_in(first_link("#records tbody a").await);
+        c.goto(&format!("{base}/r/customers?q=华信")).await.unwrap();
+        let customer = id_in(first_link("#records tbody a").await);
+        c.goto(&format!(
+            "{base}/r/opportunities/new?customer_id={customer}"
+        ))
+        .await
+        .unwrap();
+        type_into(&c, "fld-name", "华信 BI 项目").await;
+        click(&c, "save-record").await;
+        expect_text(&c, "#record-title", "华信 BI 项目").await;
+        let early = id_in(c.current_url().await.unwrap().path().to_string());
+
+        c.goto(&format!("{base}/r/quotes/new?opportunity_id={early}"))
+            .await
+            .unwrap();
+        type_into(&c, "fld-title", "华信 BI 报价").await;
+        click(&c, "save-record").await;
+        assert!(
+            text_of(&c, "#err-opportunity_id")
+                .await
+                .contains("交流完成后")
+        );
+        shot(&c, "quote-refused").await;
+
+        c.goto(&format!("{base}/r/quotes/new?opportunity_id={ready}"))
+            .await
+            .unwrap();
+        type_into(&c, "fld-title", "锐达 ERP 报价").await;
+        type_into(&c, "fld-tax_rate", "13").await;
+        click(&c, "save-record").await;
+        expect_text(&c, "#record-title", "锐达 ERP 报价").await;
+        let quote = id_in(c.current_url().await.unwrap().path().to_string());
+        click(&c, "tab-r1").await;
+        click(&c, "add-quote-lines").await;
+        c.wait()
+            .at_most(Duration::from_secs(5))
+            .for_element(Locator::Id("quote-lines-new-fld-description"))
+            .await
+            .unwrap();
+        type_into(&c, "quote-lines-new-fld-description", "一亩 ERP 授权").await;
+        type_into(&c, "quote-lines-new-fld-quantity", "10").await;
+        type_into(&c, "quote-lines-new-fld-unit_price", "10000").await;
+        click(&c, "quote-lines-new-save").await;
+        expect_text(&c, "#related-quote-lines-count", "1").await;
+        c.goto(&format!("{base}/r/quotes/{quote}")).await.unwrap();
+        expect_text(&c, "#quote-total", "¥113,000.00").await;
+        click(&c, "quote-submit").await;
+        expect_text(&c, "#quote-status", "审批中").await;
+        shot(&c, "quote-under-approval").await;
+        // rep1 sees the request but has nothing to decide.
+        let approval = first_link("#record-approvals a").await;
+        c.goto(&format!("{base}{approval}")).await.unwrap();
+        assert!(
+            c.find(Locator::Id("approve")).await.is_err(),
+            "no approve button for the requester"
+        );
+
+        c.delete_all_cookies().await.unwrap();
+        login(&c, &base, "manager1", DEMO_PASSWORD).await;
+        c.goto(&format!("{base}{approval}")).await.unwrap();
+        click(&c, "approve").await;
+        expect_text(&c, "#approval-state", "已同意").await;
+
+        c.delete_all_cookies().await.unwrap();
+        login(&c, &base, "rep1", DEMO_PASSWORD).await;
+        c.goto(&format!("{base}/r/quotes/{quote}")).await.unwrap();
+        expect_text(&c, "#quote-status", "已核准").await;
+        c.goto(&format!("{base}/r/contract-templates"))
+            .await
+            .unwrap();
+        let template = id_in(first_link("#records tbody a").await);
+        c.goto(&format!(
+            "{base}/r/contracts/new?quote_id={quote}&template_id={template}"
+        ))
+        .await
+        .unwrap();
+        type_into(&c, "fld-title", "锐达 ERP 软件销售合同").await;
+        click(&c, "save-record").await;
+        expect_text(&c, "#record-title", "锐达 ERP 软件销售合同").await;
+        let contract = id_in(c.current_url().await.unwrap().path().to_string());
+        assert_eq!(
+            first_link("#contract-document").await,
+            format!("/r/contracts/{contract}/contract.docx")
+        );
+        // A payment of ¥33,900.00: 30 % of ¥113,000.00.
+        click(&c, "tab-r2").await;
+        click(&c, "add-payments").await;
+        c.wait()
+            .at_most(Duration::from_secs(5))
+            .for_element(Locator::Id("payments-new-fld-amount"))
+            .await
+            .unwrap();
+        // A date input takes its value in the browser's locale format: set it.
+        c.execute(
+            "document.getElementById('payments-new-fld-received_on').value = '2026-12-10';",
+            vec![],
+        )
+        .await
+        .unwrap();
+        type_into(&c, "payments-new-fld-amount", "33900").await;
+        click(&c, "payments-new-save").await;
+        expect_text(&c, "#related-payments-count", "1").await;
+        c.goto(&format!("{base}/r/contracts/{contract}"))
+            .await
+            .unwrap();
+        assert!(
+            text_of(&c, "#record-summary").await.contains("30"),
+            "collection rate"
+        );
+        shot(&c, "contract-collected").await;
+    })
+    .await;
+}
+
 /// Run one flow and end its browser session whether it passed or not (killing
 /// only the driver would leave Chromium running), then report its outcome.
 async fn flow(c: Client, f: impl std::future::Future<Output = ()> + Send + 'static) {
