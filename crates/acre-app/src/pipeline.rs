@@ -644,5 +644,198 @@ pub(crate) async fn load_demo(app: &App) -> Result<()> {
             .await?;
         }
     }
+    load_demo_documents(app).await
+}
+
+/// A demo quote, approved and sent, and its contract, signed and under way
+/// with a payment plan and a first payment: on rep1's A-grade opportunity.
+pub(crate) async fn load_demo_documents(app: &App) -> Result<()> {
+    use crate::registry::Input;
+    let input = |pairs: &[(&str, String)]| -> Input {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect()
+    };
+    let user = |name: &'static str| async move {
+        acre_store::users::credentials(&app.db, name)
+            .await
+            .map(|u| u.map(|(u, _)| Actor::new(u, None)))
+    };
+    let (Some(rep1), Some(manager1)) = (user("rep1").await?, user("manager1").await?) else {
+        return Ok(());
+    };
+    let Some(opp) = app
+        .db
+        .fetch_optional(
+            "SELECT id FROM opportunities WHERE owner_id = $1 AND grade = 'A' ORDER BY id LIMIT 1",
+            &[Value::from(rep1.id())],
+        )
+        .await?
+        .map(|r| r.i64("id"))
+    else {
+        return Ok(());
+    };
+    let first = |sql: &'static str| async move {
+        app.db
+            .fetch_optional(sql, &[])
+            .await
+            .map(|r| r.map(|r| r.i64("id")))
+    };
+    let strategy =
+        first("SELECT id FROM price_strategies WHERE floor_price IS NOT NULL ORDER BY id LIMIT 1")
+            .await?;
+    let product = match strategy {
+        Some(s) => app
+            .db
+            .fetch_optional(
+                "SELECT product_id AS id FROM price_strategies WHERE id = $1",
+                &[Value::from(s)],
+            )
+            .await?
+            .map(|r| r.i64("id")),
+        None => None,
+    };
+    let template =
+        first("SELECT id FROM contract_templates WHERE deleted_at IS NULL ORDER BY id LIMIT 1")
+            .await?;
+    let today = crate::registry::value::today();
+    let (quote, _) = app
+        .create_record(
+            &rep1,
+            &crate::quotes::QUOTES,
+            &input(&[
+                ("title", "ERP 制造版与实施服务报价".into()),
+                ("opportunity_id", opp.to_string()),
+                ("quote_date", today.clone()),
+                ("tax_rate", "13".into()),
+                ("currency", "CNY".into()),
+                ("payment_terms", "签约付 30%，上线付 60%，验收付 10%".into()),
+            ]),
+        )
+        .await?;
+    let mut line = vec![
+        ("quote_id", quote.to_string()),
+        ("quantity", "1".into()),
+        ("discount", "5".into()),
+    ];
+    if let (Some(p), Some(s)) = (product, strategy) {
+        line.push(("product_id", p.to_string()));
+        line.push(("price_strategy_id", s.to_string()));
+    } else {
+        line.push(("description", "ERP 授权".into()));
+        line.push(("unit_price", "380000".into()));
+    }
+    app.create_record(&rep1, &crate::quotes::QUOTE_LINES, &input(&line))
+        .await?;
+    app.create_record(
+        &rep1,
+        &crate::quotes::QUOTE_LINES,
+        &input(&[
+            ("quote_id", quote.to_string()),
+            ("description", "实施顾问服务（人天）".into()),
+            ("quantity", "40".into()),
+            ("unit_price", "2500".into()),
+        ]),
+    )
+    .await?;
+    let version = |table: &'static str, id: i64| async move {
+        app.db
+            .fetch_optional(
+                &format!("SELECT version FROM {table} WHERE id = $1"),
+                &[Value::from(id)],
+            )
+            .await
+            .map(|r| r.map(|r| r.i64("version")).unwrap_or(0))
+    };
+    let manager1 = &manager1;
+    let approve = |aid: i64| async move {
+        app.decide(
+            manager1,
+            aid,
+            1,
+            acre_domain::approval::Decision::Approve,
+            Some("同意"),
+        )
+        .await
+    };
+    let aid = app
+        .submit_quote(&rep1, quote, version("quotes", quote).await?)
+        .await?;
+    approve(aid).await?;
+    app.mark_quote_sent(&rep1, quote, version("quotes", quote).await?)
+        .await?;
+    let mut fields = vec![
+        ("title", "ERP 软件销售及实施合同".to_string()),
+        ("quote_id", quote.to_string()),
+        ("sign_date", today.clone()),
+    ];
+    if let Some(t) = template {
+        fields.push(("template_id", t.to_string()));
+    }
+    let (contract, _) = app
+        .create_record(&rep1, &crate::contracts::CONTRACTS, &input(&fields))
+        .await?;
+    let aid = app
+        .submit_contract(&rep1, contract, version("contracts", contract).await?)
+        .await?;
+    approve(aid).await?;
+    for to in ["signed", "executing"] {
+        app.set_contract_status(&rep1, contract, version("contracts", contract).await?, to)
+            .await?;
+    }
+    let total = app
+        .db
+        .fetch_optional(
+            "SELECT amount FROM contracts WHERE id = $1",
+            &[Value::from(contract)],
+        )
+        .await?
+        .and_then(|r| r.opt_i64("amount"))
+        .unwrap_or(0);
+    let due = |days: i64| {
+        (chrono::Utc::now() + chrono::Duration::days(days))
+            .format("%Y-%m-%d")
+            .to_string()
+    };
+    let mut first_installment = 0;
+    for (name, share, days) in [("首付款", 30, -20), ("上线款", 60, 60), ("验收款", 10, 120)]
+    {
+        let (id, _) = app
+            .create_record(
+                &rep1,
+                &crate::contracts::INSTALLMENTS,
+                &input(&[
+                    ("name", name.into()),
+                    ("contract_id", contract.to_string()),
+                    ("due_date", due(days)),
+                    (
+                        "amount",
+                        crate::registry::value::money_plain(total * share / 100),
+                    ),
+                ]),
+            )
+            .await?;
+        if first_installment == 0 {
+            first_installment = id;
+        }
+    }
+    // Half of the down payment has come in: the rest is overdue.
+    app.create_record(
+        &rep1,
+        &crate::contracts::PAYMENTS,
+        &input(&[
+            ("contract_id", contract.to_string()),
+            ("installment_id", first_installment.to_string()),
+            ("received_on", due(-15)),
+            (
+                "amount",
+                crate::registry::value::money_plain(total * 15 / 100),
+            ),
+            ("method", "bank_transfer".into()),
+            ("reference", "招行回单 0001".into()),
+        ]),
+    )
+    .await?;
     Ok(())
 }

@@ -234,7 +234,15 @@ pub async fn page(
             && rec.deleted_at.is_none()
             && rec.get("owner_id").is_null()
             && actor.can(acre_domain::Capability::EditCustomers),
-        can_edit: app.can_edit(actor, rt, &rec),
+        // A record its type holds (a quote under approval) offers no edit.
+        can_edit: app.can_edit(actor, rt, &rec)
+            && rt.editable.is_none_or(|e| {
+                e.via.is_some()
+                    || rec
+                        .get(e.field)
+                        .to_text()
+                        .is_some_and(|v| e.values.contains(&v.as_str()))
+            }),
         can_purge: actor.can(acre_domain::Capability::PurgeTrash),
         deleted: rec.deleted_at.is_some(),
         meta,
