@@ -93,6 +93,10 @@ pub fn routes() -> Router<AppState> {
             "/stage-rules",
             get(pipeline::rules).put(pipeline::set_rules),
         )
+        .route(
+            "/approval-flows/{kind}",
+            get(pipeline::flow).put(pipeline::set_flow),
+        )
         .route("/approvals", get(pipeline::approvals))
         .route("/approvals/{id}", get(pipeline::approval))
         .route("/approvals/{id}/decision", post(pipeline::decide))

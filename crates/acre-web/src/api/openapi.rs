@@ -387,6 +387,22 @@ pub const API_ROUTES: &[ApiRoute] = &[
     ),
     r(
         "get",
+        "/api/v1/approval-flows/{kind}",
+        "approvals",
+        "The configured chain of a request kind (`stage_skip`, `quote`, `contract`)",
+        None,
+        200,
+    ),
+    r(
+        "put",
+        "/api/v1/approval-flows/{kind}",
+        "approvals",
+        "Replace a kind's chain (administrators): steps of `superior`, `department_head`, `role` (with `role`), `user` (with `user_id`), each optionally from `min_amount` (fen) or with a `flag`",
+        Some("FlowInput"),
+        200,
+    ),
+    r(
+        "get",
         "/api/v1/approvals",
         "approvals",
         "Approval requests: `box=todo` (waiting for the caller, default) or `box=mine` (the caller's own); `limit`, `offset`",
@@ -560,6 +576,10 @@ fn schemas() -> Value {
         "ContractStatus": {"type": "object", "required": ["version", "status"], "properties": {
             "version": {"type": "integer"},
             "status": {"type": "string", "enum": ["signed", "executing", "completed", "terminated"]}}},
+        "FlowInput": {"type": "object", "required": ["steps"], "properties": {"steps": {"type": "array", "items": {"type": "object", "required": ["approver"], "properties": {
+            "approver": {"type": "string", "enum": ["superior", "department_head", "role", "user"]},
+            "role": {"type": "string"}, "user_id": {"type": "integer"},
+            "min_amount": {"type": "integer"}, "flag": {"type": "string"}}}}}},
         "VersionComment": {"type": "object", "required": ["version"], "properties": {"version": {"type": "integer"}, "comment": {"type": "string"}}},
         "VersionOnly": {"type": "object", "required": ["version"], "properties": {"version": {"type": "integer"}}},
         "TerritoryTarget": {"type": "object", "properties": {"target_size": {"type": ["integer", "null"], "minimum": 0}}},

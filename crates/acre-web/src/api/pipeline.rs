@@ -334,3 +334,39 @@ pub async fn collection(State(state): State<AppState>, ctx: Ctx) -> Result<Json<
     let items = state.app.collection(ctx.actor()?).await.web(&ctx)?;
     Ok(Json(json!({ "items": items })))
 }
+
+/// `GET /approval-flows/{kind}`: the configured steps of a request kind.
+pub async fn flow(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(kind): Path<String>,
+) -> Result<Json<Value>, WebError> {
+    ctx.actor()?;
+    if !acre_app::approvals::KINDS.contains(&kind.as_str()) {
+        return Err(ctx.err(AppError::not_found()));
+    }
+    let steps = state.app.flow(&kind).await.web(&ctx)?;
+    Ok(Json(json!({"kind": kind, "steps": steps})))
+}
+
+/// `PUT /approval-flows/{kind}` `{"steps": [{approver, role?, user_id?, min_amount?, flag?}]}`
+/// (administrators): replace the chain; requests already submitted keep theirs.
+pub async fn set_flow(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(kind): Path<String>,
+    ApiJson(body): ApiJson<Map<String, Value>>,
+) -> Result<Json<Value>, WebError> {
+    let steps: Vec<acre_app::approvals::FlowStep> = body
+        .get("steps")
+        .cloned()
+        .and_then(|v| serde_json::from_value(v).ok())
+        .ok_or_else(|| ctx.err(AppError::field("steps", "err-option")))?;
+    state
+        .app
+        .set_flow(ctx.actor()?, &kind, &steps)
+        .await
+        .web(&ctx)?;
+    let steps = state.app.flow(&kind).await.web(&ctx)?;
+    Ok(Json(json!({"kind": kind, "steps": steps})))
+}

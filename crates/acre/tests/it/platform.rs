@@ -61,7 +61,9 @@ storage_test!(every_documented_route_is_served, |t: TestApp| async move {
             } else {
                 &mut rep
             };
-            let url = path.replace("{id}", "999999");
+            let url = path
+                .replace("{id}", "999999")
+                .replace("{kind}", "stage_skip");
             let m = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
             let r = c.json(m, &url, json!({})).await;
             // Served: whatever the answer, it is not the router's "no such route".
