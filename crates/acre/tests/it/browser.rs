@@ -160,13 +160,24 @@ async fn click(c: &Client, id: &str) {
         .for_element(Locator::Id(id))
         .await
         .unwrap();
-    let _ = c
-        .execute(
-            "document.getElementById(arguments[0]).scrollIntoView({block: 'center'});",
-            vec![json!(id)],
-        )
-        .await;
-    e.click().await.unwrap();
+    // Content loaded after the page (navigation counts, htmx swaps) can move
+    // the element between scrolling and clicking: scroll and try again.
+    for attempt in 0..5 {
+        let _ = c
+            .execute(
+                "document.getElementById(arguments[0]).scrollIntoView({block: 'center'});",
+                vec![json!(id)],
+            )
+            .await;
+        match e.clone().click().await {
+            Ok(_) => return,
+            Err(err) if attempt < 4 => {
+                let _ = err;
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+            Err(err) => panic!("click #{id}: {err}"),
+        }
+    }
 }
 
 /// Type into a typeahead picker and take its first suggestion: the hidden
