@@ -326,11 +326,6 @@ pub struct Collection {
 }
 
 impl App {
-    /// Send a draft contract for approval. Returns the request's id.
-    pub async fn submit_contract(&self, actor: &Actor, id: i64, version: i64) -> Result<i64> {
-        self.submit_held(actor, &HELD, id, version).await
-    }
-
     /// Move a contract along: signed (once approved), executing, completed,
     /// or terminated.
     pub async fn set_contract_status(

@@ -38,6 +38,11 @@ pub(crate) fn find(kind: &str) -> Option<&'static Held> {
     all().into_iter().find(|h| h.kind == kind)
 }
 
+/// The approval a resource's records go through (`quotes`, `contracts`).
+pub fn of_resource(key: &str) -> Option<&'static Held> {
+    all().into_iter().find(|h| h.rt.key == key)
+}
+
 /// Set a record's status from one of `from` to `to`, with its version
 /// when given, and audit it.
 pub(crate) async fn set_status(

@@ -760,7 +760,12 @@ pub(crate) async fn load_demo_documents(app: &App) -> Result<()> {
         .await
     };
     let aid = app
-        .submit_quote(&rep1, quote, version("quotes", quote).await?)
+        .submit_held(
+            &rep1,
+            &crate::quotes::HELD,
+            quote,
+            version("quotes", quote).await?,
+        )
         .await?;
     approve(aid).await?;
     app.mark_quote_sent(&rep1, quote, version("quotes", quote).await?)
@@ -777,7 +782,12 @@ pub(crate) async fn load_demo_documents(app: &App) -> Result<()> {
         .create_record(&rep1, &crate::contracts::CONTRACTS, &input(&fields))
         .await?;
     let aid = app
-        .submit_contract(&rep1, contract, version("contracts", contract).await?)
+        .submit_held(
+            &rep1,
+            &crate::contracts::HELD,
+            contract,
+            version("contracts", contract).await?,
+        )
         .await?;
     approve(aid).await?;
     for to in ["signed", "executing"] {

@@ -268,11 +268,6 @@ pub static HELD: Held = Held {
 };
 
 impl App {
-    /// Send a draft quote with lines for approval. Returns the request's id.
-    pub async fn submit_quote(&self, actor: &Actor, id: i64, version: i64) -> Result<i64> {
-        self.submit_held(actor, &HELD, id, version).await
-    }
-
     /// Mark an approved quote as sent to the customer.
     pub async fn mark_quote_sent(&self, actor: &Actor, id: i64, version: i64) -> Result<()> {
         let step = Step {

@@ -79,15 +79,14 @@ pub fn routes() -> Router<AppState> {
             "/opportunities/{id}/decision-map",
             get(pipeline::decision_map),
         )
-        .route("/contracts/{id}/submit", post(pipeline::submit_contract))
         .route("/contracts/{id}/status", post(pipeline::contract_status))
         .route(
             "/contracts/{id}/contract.docx",
             get(crate::pages::contracts::document),
         )
         .route("/pipeline/collection", get(pipeline::collection))
-        .route("/quotes/{id}/submit", post(pipeline::submit_quote))
         .route("/quotes/{id}/sent", post(pipeline::quote_sent))
+        .route("/{res}/{id}/submit", post(pipeline::submit))
         .route("/pipeline/forecast", get(pipeline::forecast))
         .route(
             "/stage-rules",

@@ -268,16 +268,18 @@ pub async fn notifications(
     Ok(Json(json!({"items": items, "unread": unread})))
 }
 
-/// `POST /quotes/{id}/submit` `{"version"}`: send a draft quote for approval.
-pub async fn submit_quote(
+/// `POST /{res}/{id}/submit` `{"version"}`: send a draft quote or contract
+/// for approval (202 `{approval_id}`); other resources answer 404.
+pub async fn submit(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path((res, id)): Path<(String, i64)>,
     ApiJson(body): ApiJson<Map<String, Value>>,
 ) -> Result<Response, WebError> {
+    let held = acre_app::held::of_resource(&res).ok_or_else(|| ctx.err(AppError::not_found()))?;
     let aid = state
         .app
-        .submit_quote(ctx.actor()?, id, version(&body))
+        .submit_held(ctx.actor()?, held, id, version(&body))
         .await
         .web(&ctx)?;
     Ok((StatusCode::ACCEPTED, Json(json!({"approval_id": aid}))).into_response())
@@ -296,21 +298,6 @@ pub async fn quote_sent(
         .await
         .web(&ctx)?;
     Ok(Json(json!({"status": "sent"})))
-}
-
-/// `POST /contracts/{id}/submit` `{"version"}`: send a draft contract for approval.
-pub async fn submit_contract(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    ApiJson(body): ApiJson<Map<String, Value>>,
-) -> Result<Response, WebError> {
-    let aid = state
-        .app
-        .submit_contract(ctx.actor()?, id, version(&body))
-        .await
-        .web(&ctx)?;
-    Ok((StatusCode::ACCEPTED, Json(json!({"approval_id": aid}))).into_response())
 }
 
 /// `POST /contracts/{id}/status` `{"version", "status": "signed"|"executing"|"completed"|"terminated"}`.

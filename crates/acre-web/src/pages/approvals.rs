@@ -193,6 +193,31 @@ pub async fn decide(
 }
 
 #[derive(serde::Deserialize)]
+pub struct SubmitForm {
+    version: i64,
+}
+
+/// Send a draft quote or contract for approval from its page.
+pub async fn submit_held(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((res, id)): Path<(String, i64)>,
+    axum::Form(f): axum::Form<SubmitForm>,
+) -> Result<Response, WebError> {
+    let held = acre_app::held::of_resource(&res).ok_or_else(|| ctx.err(AppError::not_found()))?;
+    state
+        .app
+        .submit_held(ctx.actor()?, held, id, f.version)
+        .await
+        .web(&ctx)?;
+    Ok(Redirect::to(&format!(
+        "/r/{res}/{id}?done=flash-{}-submitted",
+        held.rt.entity
+    ))
+    .into_response())
+}
+
+#[derive(serde::Deserialize)]
 pub struct VersionForm {
     version: i64,
     comment: Option<String>,

@@ -73,20 +73,6 @@ pub struct StatusForm {
     to: Option<String>,
 }
 
-pub async fn submit(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    axum::Form(f): axum::Form<StatusForm>,
-) -> Result<Response, WebError> {
-    state
-        .app
-        .submit_contract(ctx.actor()?, id, f.version)
-        .await
-        .web(&ctx)?;
-    Ok(Redirect::to(&format!("/r/contracts/{id}?done=flash-contract-submitted")).into_response())
-}
-
 pub async fn status(
     State(state): State<AppState>,
     ctx: Ctx,

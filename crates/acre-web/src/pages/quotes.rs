@@ -57,20 +57,6 @@ pub struct VersionForm {
     version: i64,
 }
 
-pub async fn submit(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    axum::Form(f): axum::Form<VersionForm>,
-) -> Result<Response, WebError> {
-    state
-        .app
-        .submit_quote(ctx.actor()?, id, f.version)
-        .await
-        .web(&ctx)?;
-    Ok(Redirect::to(&format!("/r/quotes/{id}?done=flash-quote-submitted")).into_response())
-}
-
 pub async fn sent(
     State(state): State<AppState>,
     ctx: Ctx,
