@@ -556,7 +556,8 @@ struct Step<'a> {
 
 /// Move the `count` customers that `s` (a WHERE on `customers t`) selects:
 /// the run, the history (which keeps each customer's previous owner), the
-/// owners, and the old owner's shares — four set-based statements.
+/// owners (and the copy their opportunities carry), and the old owner's
+/// shares — five set-based statements.
 async fn apply(tx: &mut Tx, s: &Sql, step: &Step<'_>, count: i64) -> Result<i64> {
     let now = now_ms();
     let run_id = tx
@@ -607,6 +608,14 @@ async fn apply(tx: &mut Tx, s: &Sql, step: &Step<'_>, count: i64) -> Result<i64>
             now.into(),
             step.by.into(),
         ],
+    )
+    .await?;
+    // Opportunities carry their customer's owner: who sees them follows.
+    tx.execute(
+        &format!(
+            "UPDATE opportunities SET customer_owner_id = $2 WHERE customer_id IN ({moved_ids})"
+        ),
+        &[run_id.into(), step.to.into()],
     )
     .await?;
     // A new owner decides afresh whom to share with.

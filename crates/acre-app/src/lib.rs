@@ -7,6 +7,7 @@ pub mod allocation;
 pub mod approvals;
 pub mod attachments;
 pub mod auth;
+pub mod board;
 pub mod cards;
 pub mod contracts;
 pub mod customers;

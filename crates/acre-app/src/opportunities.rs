@@ -142,6 +142,8 @@ pub static OPPORTUNITIES: RecordType = RecordType {
         Field::text("name").required().searchable(),
         Field::link("customer_id", "customers").required(),
         Field::user("owner_id"),
+        // Whose customer this is: visibility follows it (see `Access::CustomerCopy`).
+        Field::user("customer_owner_id").derived(),
         Field::text("products").searchable().max(500),
         Field::money("amount"),
         Field::date("close_date"),
@@ -207,7 +209,7 @@ pub static OPPORTUNITIES: RecordType = RecordType {
     title: "name",
     natural_key: &["customer_id", "name"],
     default_sort: "-updated_at",
-    access: Access::Contact,
+    access: Access::CustomerCopy,
     module: "pipeline",
     related: &[
         Related {
@@ -234,6 +236,13 @@ pub static OPPORTUNITIES: RecordType = RecordType {
     duplicates: &[],
     owner_indexed: &[],
     inherit: &[
+        // Whose customer it is, always: who sees the opportunity.
+        Inherit {
+            field: "customer_owner_id",
+            via: "customer_id",
+            from: "owner_id",
+            fixed: true,
+        },
         // The customer's owner and grade, unless given (SP: the grade
         // defaults from the customer's, with its close window).
         Inherit {

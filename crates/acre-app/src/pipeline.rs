@@ -11,6 +11,8 @@ use crate::opportunities::OPPORTUNITIES;
 use crate::registry::Record;
 use crate::{Actor, App};
 
+pub use crate::board::{ForecastRow, WorkSplit};
+
 /// What a stage move did.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case", tag = "result")]
@@ -33,28 +35,6 @@ pub struct StageStay {
     /// Set when the move skipped stages with the supervisor's approval.
     pub approval_id: Option<i64>,
     pub note: Option<String>,
-}
-
-/// One row of the forecast list's summary: a close month and grade.
-#[derive(Clone, Debug, serde::Serialize)]
-pub struct ForecastRow {
-    /// `YYYY-MM`.
-    pub month: String,
-    pub grade: String,
-    pub count: i64,
-    /// Expected amounts, fen.
-    pub total: i64,
-    /// Amounts weighted by probability, fen.
-    pub weighted: i64,
-}
-
-/// The open opportunities by kind of work (SP1): 找单 (D and ungraded),
-/// 养单 (C and B), 打单 (A).
-#[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct WorkSplit {
-    pub find: i64,
-    pub nurture: i64,
-    pub close: i64,
 }
 
 /// One person on an opportunity's decision map (SP3).
@@ -492,55 +472,6 @@ impl App {
         }
         tx.commit().await?;
         Ok(version + 1)
-    }
-
-    /// The forecast list (预计成交名单, SP1): the open A and B opportunities
-    /// the actor may see by expected close month from `from_month` on
-    /// (`YYYY-MM`), with counts, amounts and weighted amounts.
-    pub async fn forecast(&self, actor: &Actor, from_month: &str) -> Result<Vec<ForecastRow>> {
-        let mut s = crate::registry::sql::Sql::default();
-        let vis = OPPORTUNITIES.access.row_predicate(actor, &mut s);
-        let from = s.arg(Value::from(from_month));
-        let text = format!(
-            "SELECT substr(t.close_date, 1, 7) AS m, t.grade, COUNT(*) AS n, CAST(COALESCE(SUM(t.amount), 0) AS BIGINT) AS total, \
-             CAST(COALESCE(SUM(t.amount * COALESCE(t.probability, 0) / 100), 0) AS BIGINT) AS weighted \
-             FROM opportunities t WHERE t.status = 'open' AND t.deleted_at IS NULL AND t.grade IN ('A', 'B') \
-             AND t.close_date >= {from}{} GROUP BY substr(t.close_date, 1, 7), t.grade ORDER BY m, t.grade",
-            vis.map(|p| format!(" AND {p}")).unwrap_or_default()
-        );
-        Ok(self
-            .db
-            .fetch_all(&text, &s.args)
-            .await?
-            .iter()
-            .map(|r| ForecastRow {
-                month: r.str("m"),
-                grade: r.str("grade"),
-                count: r.i64("n"),
-                total: r.i64("total"),
-                weighted: r.i64("weighted"),
-            })
-            .collect())
-    }
-
-    /// How the actor's visible open opportunities split into 找单 / 养单 / 打单.
-    pub async fn work_split(&self, actor: &Actor) -> Result<WorkSplit> {
-        let mut s = crate::registry::sql::Sql::default();
-        let vis = OPPORTUNITIES.access.row_predicate(actor, &mut s);
-        let text = format!(
-            "SELECT t.grade, COUNT(*) AS n FROM opportunities t WHERE t.status = 'open' AND t.deleted_at IS NULL{} GROUP BY t.grade",
-            vis.map(|p| format!(" AND {p}")).unwrap_or_default()
-        );
-        let mut out = WorkSplit::default();
-        for r in self.db.fetch_all(&text, &s.args).await? {
-            let n = r.i64("n");
-            match r.opt_str("grade").as_deref() {
-                Some("A") => out.close += n,
-                Some("B" | "C") => out.nurture += n,
-                _ => out.find += n,
-            }
-        }
-        Ok(out)
     }
 
     /// An opportunity's decision map, as the actor sees the opportunity.

@@ -150,7 +150,10 @@ mod tests {
                     include_str!("../../../acre-store/migrations/sqlite/0015_target_market.sql"),
                     include_str!("../../../acre-store/migrations/sqlite/0017_opportunities.sql"),
                     include_str!("../../../acre-store/migrations/sqlite/0018_quotes.sql"),
-                    include_str!("../../../acre-store/migrations/sqlite/0019_contracts.sql")
+                    include_str!("../../../acre-store/migrations/sqlite/0019_contracts.sql"),
+                    include_str!(
+                        "../../../acre-store/migrations/sqlite/0020_opportunity_owner_copy.sql"
+                    )
                 ),
             ),
             (
@@ -164,7 +167,10 @@ mod tests {
                     include_str!("../../../acre-store/migrations/postgres/0015_target_market.sql"),
                     include_str!("../../../acre-store/migrations/postgres/0017_opportunities.sql"),
                     include_str!("../../../acre-store/migrations/postgres/0018_quotes.sql"),
-                    include_str!("../../../acre-store/migrations/postgres/0019_contracts.sql")
+                    include_str!("../../../acre-store/migrations/postgres/0019_contracts.sql"),
+                    include_str!(
+                        "../../../acre-store/migrations/postgres/0020_opportunity_owner_copy.sql"
+                    )
                 ),
             ),
         ];

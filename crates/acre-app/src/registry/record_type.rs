@@ -20,6 +20,12 @@ pub enum Access {
     /// Records under a customer (contacts, opportunities and what they hold),
     /// carrying its id in `customer_id`: visible exactly when the customer is.
     Contact,
+    /// Like `Contact`, for records that carry a copy of their customer's
+    /// owner in `customer_owner_id` (kept by every ownership move): their
+    /// lists are narrowed by an index on that copy instead of probing each
+    /// row's customer. Opportunities, whose kanban and forecast read
+    /// thousands of rows per page.
+    CustomerCopy,
     /// One person's own records (their business-card book): nobody else,
     /// whatever their role, sees them.
     Personal,
@@ -30,7 +36,7 @@ impl Access {
         match self {
             Access::SalesMaterial => actor.can(Capability::ReadSalesMaterials),
             // Everyone but the system administrator works with customers.
-            Access::Customer | Access::Contact | Access::Personal => {
+            Access::Customer | Access::Contact | Access::CustomerCopy | Access::Personal => {
                 actor.can(Capability::ReadSalesMaterials)
             }
         }
@@ -38,7 +44,9 @@ impl Access {
     pub fn can_create(self, actor: &Actor) -> bool {
         match self {
             Access::SalesMaterial => actor.can(Capability::ReadSalesMaterials),
-            Access::Customer | Access::Contact => actor.can(Capability::EditCustomers),
+            Access::Customer | Access::Contact | Access::CustomerCopy => {
+                actor.can(Capability::EditCustomers)
+            }
             Access::Personal => actor.can(Capability::ReadSalesMaterials),
         }
     }
@@ -46,7 +54,9 @@ impl Access {
     pub fn edits_all(self, actor: &Actor) -> bool {
         match self {
             Access::SalesMaterial => actor.can(Capability::EditAllSalesMaterials),
-            Access::Customer | Access::Contact => actor.can(Capability::EditCustomers),
+            Access::Customer | Access::Contact | Access::CustomerCopy => {
+                actor.can(Capability::EditCustomers)
+            }
             Access::Personal => true,
         }
     }
@@ -89,10 +99,12 @@ impl Access {
         // In a list planned by its sort (`Sql::plus`), the owner must not
         // drive the query either: a rep's thousands of customers would be
         // read and sorted instead of walking the sort's index to a page.
-        let customer = |alias: &str, sql: &mut Sql| {
+        // `owner` and `id` are the customer's owner and id as columns of
+        // the row at hand.
+        let customer = |owner: &str, id: &str, sql: &mut Sql| {
             let (pred, args) = crate::org::owner_predicate(
                 actor,
-                &format!("{}{alias}.owner_id", sql.plus),
+                &format!("{}{owner}", sql.plus),
                 sql.args.len() + 1,
             );
             if pred == "1=1" {
@@ -100,7 +112,7 @@ impl Access {
             }
             sql.args.extend(args);
             let pool = if pool_open {
-                format!("{alias}.owner_id IS NULL OR ")
+                format!("{owner} IS NULL OR ")
             } else {
                 String::new()
             };
@@ -119,20 +131,21 @@ impl Access {
                 ""
             };
             Some(format!(
-                "({pool}{pred} OR {alias}.id IN (SELECT sh.customer_id FROM customer_shares sh WHERE sh.user_id = {me}{rw} \
+                "({pool}{pred} OR {id} IN (SELECT sh.customer_id FROM customer_shares sh WHERE sh.user_id = {me}{rw} \
                  AND (sh.expires_at IS NULL OR sh.expires_at > {now})))"
             ))
         };
         match self {
             Access::SalesMaterial => None,
             Access::Personal => Some(format!("t.created_by = {}", sql.arg(actor.id().into()))),
-            Access::Customer => customer("t", sql),
+            Access::Customer => customer("t.owner_id", "t.id", sql),
+            Access::CustomerCopy => customer("t.customer_owner_id", "t.customer_id", sql),
             // A probe of the contact's customer, not `IN (SELECT …)`: SQLite
             // builds the set of every visible customer (150,000 for a rep at
             // 1M) to show three contacts. `LIMIT 1` keeps SQLite 3.51 from
             // turning the EXISTS into a join (it then sorted a rep's 450,000
             // contacts for a page); PostgreSQL drops it and plans a semi-join.
-            Access::Contact => customer("vc", sql).map(|p| {
+            Access::Contact => customer("vc.owner_id", "vc.id", sql).map(|p| {
                 format!("EXISTS (SELECT 1 FROM customers vc WHERE vc.id = t.customer_id AND vc.deleted_at IS NULL AND {p} LIMIT 1)")
             }),
         }

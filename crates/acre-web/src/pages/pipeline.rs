@@ -2,9 +2,10 @@
 //! (stages with purpose and checklist, moves, closing, conflicts, decision
 //! map, history), the kanban, the forecast list and the skip rule table.
 
+use acre_app::board::{BoardFilter, COLUMN_COUNT_UP_TO};
 use acre_app::opportunities::OPPORTUNITIES;
 use acre_app::pipeline::{DecisionMapView, ForecastRow, Moved, StageStay, WorkSplit};
-use acre_app::registry::{ListQuery, Record};
+use acre_app::registry::Record;
 use acre_app::{Actor, App, AppError};
 use acre_domain::stages::{SkipRule, SkipRules, Stage};
 use askama::Template;
@@ -347,9 +348,6 @@ struct ColumnPartial {
     col: Column,
 }
 
-/// Cards a column shows at once.
-const COLUMN_PAGE: i64 = 20;
-
 async fn column(
     app: &App,
     ctx: &Ctx,
@@ -363,27 +361,18 @@ async fn column(
         .and_then(|p| p.parse().ok())
         .unwrap_or(0)
         .max(0);
-    let mut pairs = vec![
-        ("f.stage".to_string(), stage.key().to_string()),
-        ("f.status".to_string(), "open".to_string()),
-        ("limit".to_string(), COLUMN_PAGE.to_string()),
-        ("offset".to_string(), (page * COLUMN_PAGE).to_string()),
-    ];
-    for k in ["f.grade", "f.owner_id"] {
-        if let Some(v) = qs.get(k).filter(|v| !v.is_empty()) {
-            pairs.push((k.to_string(), v.to_string()));
-        }
-    }
-    let q = ListQuery::parse(&OPPORTUNITIES, &pairs).web(ctx)?;
-    let (rows, total) = app.list_records(actor, &OPPORTUNITIES, &q).await.web(ctx)?;
-    let money = |r: &Record| {
-        r.get("amount")
-            .as_i64()
-            .map(|f| ctx.locale.money(f))
-            .unwrap_or_default()
+    let filter = BoardFilter {
+        grade: qs
+            .get("f.grade")
+            .filter(|v| !v.is_empty())
+            .map(str::to_string),
+        owner: qs.get("f.owner_id").and_then(|v| v.parse().ok()),
     };
-    let shown = (page + 1) * COLUMN_PAGE;
-    let more = if total.n > shown || (!total.exact && rows.len() as i64 == COLUMN_PAGE) {
+    let col = app
+        .board_column(actor, stage, &filter, page)
+        .await
+        .web(ctx)?;
+    let more = if col.has_next {
         let mut next: Vec<(String, String)> =
             qs.0.iter()
                 .filter(|(k, _)| k.starts_with("f."))
@@ -401,22 +390,23 @@ async fn column(
     Ok(Column {
         key: stage.key(),
         name: stage_name(t, stage.key()),
-        total: if total.exact {
-            total.n.to_string()
+        total: if col.more_than {
+            format!("{}+", COLUMN_COUNT_UP_TO)
         } else {
-            format!("{}+", total.n)
+            col.count.to_string()
         },
-        cards: rows
-            .iter()
-            .map(|r| Card {
-                id: r.id,
-                version: r.version,
-                name: r.title(&OPPORTUNITIES),
-                customer: r.title_of("customer_id").unwrap_or_default().to_string(),
-                owner: r.title_of("owner_id").unwrap_or_default().to_string(),
-                grade: r.get("grade").to_text().unwrap_or_default(),
-                amount: money(r),
-                close_date: r.get("close_date").to_text().unwrap_or_default(),
+        cards: col
+            .cards
+            .into_iter()
+            .map(|c| Card {
+                id: c.id,
+                version: c.version,
+                name: c.name,
+                customer: c.customer,
+                owner: c.owner.unwrap_or_default(),
+                grade: c.grade.unwrap_or_default(),
+                amount: c.amount.map(|f| ctx.locale.money(f)).unwrap_or_default(),
+                close_date: c.close_date.unwrap_or_default(),
             })
             .collect(),
         more,

@@ -112,7 +112,90 @@ storage_test!(visibility_follows_the_customer, |t: TestApp| async move {
         m1.get(&format!("/api/v1/opportunities/{id}")).await.status,
         StatusCode::OK
     );
+    // Handing the customer over hands its opportunities over: rep2 sees it
+    // on the kanban, rep1 no longer does.
+    let rep2_id = t.user_id("rep2").await;
+    let r = rep1
+        .json(
+            Method::POST,
+            "/api/v1/customer-moves",
+            json!({"action": "transfer", "ids": [cid], "to_user": rep2_id, "reason": "handed_over"}),
+        )
+        .await;
+    assert!(r.status.is_success(), "{}", r.text);
+    let on_board = |board: &Value| {
+        board["columns"][0]["cards"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["id"] == id)
+    };
+    assert!(on_board(&rep2.get("/api/v1/pipeline/board").await.json()));
+    assert!(!on_board(&rep1.get("/api/v1/pipeline/board").await.json()));
+    assert_eq!(
+        rep1.get(&format!("/api/v1/opportunities/{id}"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(get(&mut rep2, id).await["customer_owner_id"], rep2_id);
 });
+
+storage_test!(
+    the_kanban_pages_each_column_and_counts_what_the_actor_sees,
+    |t: TestApp| async move {
+        let mut rep4 = t.login("rep4").await;
+        let cid = customer(&mut rep4, "中山小榄星光灯饰有限公司").await;
+        let before = rep4.get("/api/v1/pipeline/board").await.json();
+        let lead = before["columns"][0]["count"].as_i64().unwrap();
+        for i in 0..23 {
+            opportunity(&mut rep4, cid, &format!("星光灯饰 第{i}期")).await;
+        }
+        let board = rep4.get("/api/v1/pipeline/board?grade=B").await.json();
+        assert_eq!(board["columns"].as_array().unwrap().len(), 9);
+        let col = &board["columns"][0];
+        assert_eq!(col["stage"], "lead_list");
+        assert_eq!(col["cards"].as_array().unwrap().len(), 20);
+        assert_eq!(col["has_next"], true);
+        assert_eq!(col["cards"][0]["name"], "星光灯饰 第22期", "newest first");
+        assert_eq!(col["cards"][0]["customer"], "中山小榄星光灯饰有限公司");
+        let all = rep4.get("/api/v1/pipeline/board").await.json();
+        assert_eq!(all["columns"][0]["count"].as_i64().unwrap(), lead + 23);
+        // The next page of one column.
+        let next = rep4
+            .get("/api/v1/pipeline/board?grade=B&stage=lead_list&page=1")
+            .await
+            .json();
+        let cards = next["columns"][0]["cards"].as_array().unwrap();
+        assert!(cards.len() >= 3, "{next}");
+        assert!(cards.iter().all(|c| c["grade"] == "B"));
+        // rep1, in the other team, sees none of them; their manager all.
+        let mut rep1 = t.login("rep1").await;
+        let theirs = rep1
+            .get("/api/v1/pipeline/board?stage=lead_list")
+            .await
+            .json();
+        assert!(
+            theirs["columns"][0]["cards"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|c| c["customer_id"] != cid)
+        );
+        let mut m2 = t.login("manager2").await;
+        let team = m2
+            .get("/api/v1/pipeline/board?stage=lead_list")
+            .await
+            .json();
+        assert!(team["columns"][0]["count"].as_i64().unwrap() >= 23);
+        // An unknown stage is a field error, not an empty board.
+        let r = rep4.get("/api/v1/pipeline/board?stage=nowhere").await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+        // The page shows the column's count.
+        let page = rep4.get("/pipeline?f.grade=B").await;
+        assert!(page.text.contains("星光灯饰 第22期"));
+    }
+);
 
 storage_test!(
     a_rep_walks_all_nine_stages_and_the_history_records_each,
