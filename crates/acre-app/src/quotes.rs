@@ -6,17 +6,51 @@
 
 use acre_store::Value;
 
-use crate::error::Result;
+use crate::error::{AppError, ErrorCode, Result};
 use crate::held::{Held, Step};
+use crate::registry::service::Input;
 use crate::registry::{
-    Access, AfterChange, Editable, Field, Inherit, Numbering, RecordType, Related,
+    Access, AfterChange, Editable, Field, Inherit, Numbering, Record, RecordType, Related,
 };
 use crate::{Actor, App};
 
 const CURRENCIES: &[&str] = &["CNY", "USD", "HKD", "TWD", "EUR"];
 /// A quote's life: draft → under approval → approved → sent; a rejected one
-/// stays rejected; a returned or withdrawn one is a draft again.
-pub const STATUSES: &[&str] = &["draft", "under_approval", "approved", "sent", "rejected"];
+/// stays rejected; a returned or withdrawn one is a draft again. A revision
+/// supersedes an approved, sent or rejected quote, which is kept as it was.
+pub const STATUSES: &[&str] = &[
+    "draft",
+    "under_approval",
+    "approved",
+    "sent",
+    "rejected",
+    "superseded",
+];
+
+/// The statuses a quote may be revised from (a draft is simply edited).
+const REVISABLE: &[&str] = &["approved", "sent", "rejected"];
+
+/// What a revision copies from the quote it revises (the rest is derived).
+const REVISION_COPIES: &[&str] = &[
+    "title",
+    "opportunity_id",
+    "valid_until",
+    "currency",
+    "tax_rate",
+    "payment_terms",
+    "delivery",
+    "notes",
+];
+
+/// What a revision copies of each line.
+const LINE_COPIES: &[&str] = &[
+    "description",
+    "product_id",
+    "price_strategy_id",
+    "quantity",
+    "unit_price",
+    "discount",
+];
 
 fn get<'a>(values: &'a [(&'static Field, Value)], key: &str) -> Option<&'a Value> {
     values.iter().find(|(f, _)| f.key == key).map(|(_, v)| v)
@@ -116,6 +150,10 @@ pub static QUOTES: RecordType = RecordType {
         Field::money("total").computed(total_of),
         Field::boolean("below_floor").derived(),
         Field::choice("status", STATUSES).computed(status_kept),
+        // Revisions (SP6): the first quote is revision 1; each revision
+        // names the one it supersedes.
+        Field::integer("revision").derived(),
+        Field::link("revision_of", "quotes").derived(),
         Field::long_text("payment_terms").section("terms"),
         Field::long_text("delivery").section("terms"),
         Field::long_text("notes").section("terms"),
@@ -143,6 +181,11 @@ pub static QUOTES: RecordType = RecordType {
         Related {
             resource: "contracts",
             via: "quote_id",
+            window: None,
+        },
+        Related {
+            resource: "quotes",
+            via: "revision_of",
             window: None,
         },
     ],
@@ -276,6 +319,72 @@ impl App {
             message: "err-quote-not-approved",
         };
         self.advance_status(actor, &QUOTES, id, version, step).await
+    }
+
+    /// Revise an approved, sent or rejected quote (SP6: revisions kept): the
+    /// quote is kept unchanged as `superseded`, and a new draft with its own
+    /// number copies its terms and lines, dated today, as the next revision.
+    /// Returns the new quote's id.
+    pub async fn revise_quote(&self, actor: &Actor, id: i64, version: i64) -> Result<i64> {
+        use crate::registry::value::to_input;
+        let rec = self.get_record(actor, &QUOTES, id, false).await?;
+        if !self.can_edit(actor, &QUOTES, &rec) {
+            return Err(AppError::forbidden());
+        }
+        if rec.version != version {
+            return Err(AppError::stale());
+        }
+        if !rec
+            .get("status")
+            .to_text()
+            .is_some_and(|s| REVISABLE.contains(&s.as_str()))
+        {
+            return Err(AppError::new(ErrorCode::RuleRefused).with_message("err-quote-revise"));
+        }
+        let copy = |rt: &RecordType, r: &Record, keys: &[&str]| -> Input {
+            keys.iter()
+                .filter_map(|k| rt.field(k).map(|f| (k.to_string(), to_input(f, &r.get(k)))))
+                .collect()
+        };
+        let mut input = copy(&QUOTES, &rec, REVISION_COPIES);
+        input.insert("quote_date".into(), crate::registry::value::today());
+        let q = crate::registry::ListQuery {
+            filters: vec![crate::registry::query::Filter::Is(
+                "quote_id",
+                Value::from(id),
+            )],
+            sort: Some("id".into()),
+            limit: 1000,
+            columns: LINE_COPIES.iter().map(|k| k.to_string()).collect(),
+            ..Default::default()
+        };
+        let (lines, _) = self.list_records(actor, &QUOTE_LINES, &q).await?;
+        let mut tx = self.db.begin().await?;
+        crate::held::set_status(
+            &mut tx,
+            &QUOTES,
+            actor.id(),
+            id,
+            Some(version),
+            REVISABLE,
+            "superseded",
+        )
+        .await?;
+        let new = self.insert_record(&mut tx, actor, &QUOTES, &input).await?;
+        let revision = rec.get("revision").as_i64().unwrap_or(1) + 1;
+        tx.execute(
+            "UPDATE quotes SET revision = $1, revision_of = $2 WHERE id = $3",
+            &[revision.into(), id.into(), new.into()],
+        )
+        .await?;
+        for line in &lines {
+            let mut input = copy(&QUOTE_LINES, line, LINE_COPIES);
+            input.insert("quote_id".into(), new.to_string());
+            self.insert_record(&mut tx, actor, &QUOTE_LINES, &input)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(new)
     }
 }
 

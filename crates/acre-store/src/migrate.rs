@@ -120,6 +120,18 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0019_contracts.sql"),
         include_str!("../migrations/postgres/0019_contracts.sql"),
     ),
+    (
+        20,
+        "opportunity_owner_copy",
+        include_str!("../migrations/sqlite/0020_opportunity_owner_copy.sql"),
+        include_str!("../migrations/postgres/0020_opportunity_owner_copy.sql"),
+    ),
+    (
+        21,
+        "quote_revisions",
+        include_str!("../migrations/sqlite/0021_quote_revisions.sql"),
+        include_str!("../migrations/postgres/0021_quote_revisions.sql"),
+    ),
 ];
 
 /// Arbitrary key for PostgreSQL's advisory lock, so two starting servers do

@@ -86,7 +86,9 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/pipeline/collection", get(pipeline::collection))
         .route("/quotes/{id}/sent", post(pipeline::quote_sent))
+        .route("/quotes/{id}/revise", post(pipeline::quote_revise))
         .route("/{res}/{id}/submit", post(pipeline::submit))
+        .route("/pipeline/board", get(pipeline::board))
         .route("/pipeline/forecast", get(pipeline::forecast))
         .route(
             "/stage-rules",

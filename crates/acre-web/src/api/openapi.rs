@@ -362,6 +362,22 @@ pub const API_ROUTES: &[ApiRoute] = &[
         200,
     ),
     r(
+        "post",
+        "/api/v1/quotes/{id}/revise",
+        "pipeline",
+        "Revise an approved, sent or rejected quote: it is kept as `superseded` and a new draft copies its terms and lines as the next revision; 201 `{id}`; 409 `rule_refused` from other statuses",
+        Some("VersionOnly"),
+        201,
+    ),
+    r(
+        "get",
+        "/api/v1/pipeline/board",
+        "pipeline",
+        "The kanban: each stage's first page of open opportunities (`grade`, `owner_id` narrow it) with a count capped at `count_up_to`; `stage` and `page` give one column's page",
+        None,
+        200,
+    ),
+    r(
         "get",
         "/api/v1/pipeline/forecast",
         "pipeline",

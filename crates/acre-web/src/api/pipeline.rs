@@ -1,6 +1,6 @@
 //! The selling process and the approval engine over the API: stage moves
 //! under the skip rules, closing, stage history, the decision map, the
-//! forecast, the skip rule table; approval inboxes and decisions;
+//! kanban, the forecast, the skip rule table; approval inboxes and decisions;
 //! notifications.
 
 use acre_app::AppError;
@@ -97,6 +97,48 @@ pub async fn decision_map(
 ) -> Result<Json<Value>, WebError> {
     let map = state.app.decision_map(ctx.actor()?, id).await.web(&ctx)?;
     Ok(Json(json!(map)))
+}
+
+#[derive(Deserialize)]
+pub struct BoardQuery {
+    grade: Option<String>,
+    owner_id: Option<i64>,
+    /// Only this stage's column, at `page` (from 0).
+    stage: Option<String>,
+    page: Option<i64>,
+}
+
+/// `GET /pipeline/board`: the kanban, each stage's first page of open
+/// opportunities with its capped count; `?stage=…&page=…` one column's page.
+pub async fn board(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<BoardQuery>,
+) -> Result<Json<Value>, WebError> {
+    let actor = ctx.actor()?;
+    let filter = acre_app::board::BoardFilter {
+        grade: q.grade.filter(|g| !g.is_empty()),
+        owner: q.owner_id,
+    };
+    let stages: Vec<Stage> = match q.stage.as_deref() {
+        Some(k) => {
+            vec![Stage::parse(k).ok_or_else(|| ctx.err(AppError::field("stage", "err-option")))?]
+        }
+        None => Stage::ALL.to_vec(),
+    };
+    let mut columns = Vec::with_capacity(stages.len());
+    for s in stages {
+        let col = state
+            .app
+            .board_column(actor, s, &filter, q.page.unwrap_or(0))
+            .await
+            .web(&ctx)?;
+        columns.push(col);
+    }
+    Ok(Json(json!({
+        "columns": columns,
+        "count_up_to": acre_app::board::COLUMN_COUNT_UP_TO,
+    })))
 }
 
 #[derive(Deserialize)]
@@ -298,6 +340,22 @@ pub async fn quote_sent(
         .await
         .web(&ctx)?;
     Ok(Json(json!({"status": "sent"})))
+}
+
+/// `POST /quotes/{id}/revise` `{"version"}`: keep the quote as superseded and
+/// start its next revision as a draft; 201 with the new quote's id.
+pub async fn quote_revise(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<Map<String, Value>>,
+) -> Result<Response, WebError> {
+    let new = state
+        .app
+        .revise_quote(ctx.actor()?, id, version(&body))
+        .await
+        .web(&ctx)?;
+    Ok((StatusCode::CREATED, Json(json!({"id": new}))).into_response())
 }
 
 /// `POST /contracts/{id}/status` `{"version", "status": "signed"|"executing"|"completed"|"terminated"}`.

@@ -89,6 +89,7 @@ pub fn routes() -> Router<AppState> {
         .route("/r/contracts/{id}/contract.docx", get(contracts::document))
         .route("/pipeline/collection", get(contracts::collection))
         .route("/r/quotes/{id}/sent", post(quotes::sent))
+        .route("/r/quotes/{id}/revise", post(quotes::revise))
         .route("/pipeline", get(pipeline::board))
         .route("/pipeline/column/{stage}", get(pipeline::column_page))
         .route("/pipeline/forecast", get(pipeline::forecast))

@@ -70,3 +70,18 @@ pub async fn sent(
         .web(&ctx)?;
     Ok(Redirect::to(&format!("/r/quotes/{id}?done=flash-quote-sent")).into_response())
 }
+
+/// Revise the quote and open the new revision's draft.
+pub async fn revise(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    axum::Form(f): axum::Form<VersionForm>,
+) -> Result<Response, WebError> {
+    let new = state
+        .app
+        .revise_quote(ctx.actor()?, id, f.version)
+        .await
+        .web(&ctx)?;
+    Ok(Redirect::to(&format!("/r/quotes/{new}?done=flash-quote-revised")).into_response())
+}

@@ -9,37 +9,16 @@ use axum::http::{Method, StatusCode};
 use serde_json::{Value, json};
 
 use crate::harness::{Client, TestApp};
-use crate::storage_test;
+use crate::{selling, storage_test};
 
-/// rep1's quote, approved by manager1: `(customer name, quote id)`.
+/// rep1's quote, approved by manager1.
 async fn approved_quote(t: &TestApp, rep1: &mut Client, name: &str) -> i64 {
-    let cid = rep1
-        .json(Method::POST, "/api/v1/customers", json!({"name": name, "kind": "company", "address": "广东省东莞市长安镇振安路 88 号", "legal_representative": "李国强"}))
-        .await
-        .json()["id"]
-        .as_i64()
-        .unwrap();
-    let opp = rep1
-        .json(
-            Method::POST,
-            "/api/v1/opportunities",
-            json!({"name": "ERP", "customer_id": cid}),
-        )
-        .await
-        .json()["id"]
-        .as_i64()
-        .unwrap();
-    let mut v = 1;
-    for s in ["first_visit", "exchange", "research"] {
-        let r = rep1
-            .json(
-                Method::POST,
-                &format!("/api/v1/opportunities/{opp}/stage"),
-                json!({"version": v, "stage": s}),
-            )
-            .await;
-        v = r.json()["version"].as_i64().unwrap();
-    }
+    let (_, opp) = selling::opportunity_at(
+        rep1,
+        json!({"name": name, "kind": "company", "address": "广东省东莞市长安镇振安路 88 号", "legal_representative": "李国强"}),
+        &["first_visit", "exchange", "research"],
+    )
+    .await;
     let qid = rep1
         .json(
             Method::POST,
@@ -54,26 +33,10 @@ async fn approved_quote(t: &TestApp, rep1: &mut Client, name: &str) -> i64 {
         .json(Method::POST, "/api/v1/quote-lines", json!({"quote_id": qid, "description": "ERP 标准版授权", "quantity": "10", "unit_price": "10000"}))
         .await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
-    let q = rep1.get(&format!("/api/v1/quotes/{qid}")).await.json();
-    let aid = rep1
-        .json(
-            Method::POST,
-            &format!("/api/v1/quotes/{qid}/submit"),
-            json!({"version": q["version"]}),
-        )
-        .await
-        .json()["approval_id"]
-        .as_i64()
-        .unwrap();
+    let aid = selling::submit(rep1, "quotes", qid).await;
     let mut m1 = t.login("manager1").await;
-    let r = m1
-        .json(
-            Method::POST,
-            &format!("/api/v1/approvals/{aid}/decision"),
-            json!({"version": 1, "decision": "approve"}),
-        )
-        .await;
-    assert_eq!(r.json()["state"], "approved", "{}", r.text);
+    let r = selling::decide(&mut m1, aid, 1, "approve", "").await;
+    assert_eq!(r["state"], "approved", "{r}");
     qid
 }
 

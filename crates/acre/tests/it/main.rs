@@ -26,3 +26,4 @@ mod related;
 mod scale;
 mod schema;
 mod search;
+mod selling;

@@ -7,40 +7,13 @@ use axum::http::{Method, StatusCode};
 use serde_json::{Value, json};
 
 use crate::harness::{Client, TestApp};
-use crate::storage_test;
+use crate::{selling, storage_test};
 
 /// An opportunity of rep1's, moved one stage at a time to `stage`.
 async fn opportunity_at(c: &mut Client, name: &str, stages: &[&str]) -> i64 {
-    let r = c
-        .json(
-            Method::POST,
-            "/api/v1/customers",
-            json!({"name": name, "kind": "company"}),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
-    let cid = r.json()["id"].as_i64().unwrap();
-    let r = c
-        .json(
-            Method::POST,
-            "/api/v1/opportunities",
-            json!({"name": format!("{name} ERP"), "customer_id": cid}),
-        )
-        .await;
-    let id = r.json()["id"].as_i64().unwrap();
-    let mut v = 1;
-    for s in stages {
-        let r = c
-            .json(
-                Method::POST,
-                &format!("/api/v1/opportunities/{id}/stage"),
-                json!({"version": v, "stage": s}),
-            )
-            .await;
-        assert_eq!(r.status, StatusCode::OK, "{s}: {}", r.text);
-        v = r.json()["version"].as_i64().unwrap();
-    }
-    id
+    selling::opportunity_at(c, json!({"name": name, "kind": "company"}), stages)
+        .await
+        .1
 }
 
 /// A product with a price strategy: list ¥12,000.00, floor ¥10,000.00.
@@ -371,26 +344,10 @@ storage_test!(
             .json(Method::POST, "/api/v1/quote-lines", json!({"quote_id": qid, "description": "ERP 授权", "quantity": "20", "unit_price": "3000"}))
             .await;
         let line = r.json()["id"].as_i64().unwrap();
-        let q = quote(&mut rep1, qid).await;
-        let aid = rep1
-            .json(
-                Method::POST,
-                &format!("/api/v1/quotes/{qid}/submit"),
-                json!({"version": q["version"]}),
-            )
-            .await
-            .json()["approval_id"]
-            .as_i64()
-            .unwrap();
+        let aid = selling::submit(&mut rep1, "quotes", qid).await;
         let mut m1 = t.login("manager1").await;
-        let r = m1
-            .json(
-                Method::POST,
-                &format!("/api/v1/approvals/{aid}/decision"),
-                json!({"version": 1, "decision": "return", "comment": "授权数改为 15"}),
-            )
-            .await;
-        assert_eq!(r.json()["state"], "returned");
+        let r = selling::decide(&mut m1, aid, 1, "return", "授权数改为 15").await;
+        assert_eq!(r["state"], "returned");
         let q = quote(&mut rep1, qid).await;
         assert_eq!(q["status"], "draft");
         let lv = rep1
@@ -427,5 +384,122 @@ storage_test!(
             .await;
         assert_eq!(r.json()["state"], "approved", "{}", r.text);
         assert_eq!(quote(&mut rep1, qid).await["status"], "approved");
+    }
+);
+
+storage_test!(
+    a_revision_keeps_the_sent_quote_and_copies_it_into_a_new_draft,
+    |t: TestApp| async move {
+        let mut rep1 = t.login("rep1").await;
+        let (product, strategy) = priced_product(&mut rep1).await;
+        let opp = opportunity_at(
+            &mut rep1,
+            "江门新会葵艺家具有限公司",
+            &["first_visit", "exchange", "research"],
+        )
+        .await;
+        let qid = rep1
+            .json(
+                Method::POST,
+                "/api/v1/quotes",
+                json!({"title": "家具 CRM 报价", "opportunity_id": opp, "tax_rate": "13", "payment_terms": "签约付 30%"}),
+            )
+            .await
+            .json()["id"]
+            .as_i64()
+            .unwrap();
+        let r = rep1
+            .json(
+                Method::POST,
+                "/api/v1/quote-lines",
+                json!({"quote_id": qid, "product_id": product, "price_strategy_id": strategy, "quantity": "2", "discount": "5"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        // A draft is edited, not revised.
+        let draft = quote(&mut rep1, qid).await;
+        let r = rep1
+            .json(
+                Method::POST,
+                &format!("/api/v1/quotes/{qid}/revise"),
+                json!({"version": draft["version"]}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
+        assert_eq!(r.error_code(), "rule_refused");
+        let aid = selling::submit(&mut rep1, "quotes", qid).await;
+        let mut m1 = t.login("manager1").await;
+        let r = selling::decide(&mut m1, aid, 1, "approve", "").await;
+        assert_eq!(r["state"], "approved", "{r}");
+        let sent = quote(&mut rep1, qid).await;
+        // rep3 does not see rep1's customers: no revision for them.
+        let mut other = t.login("rep3").await;
+        let r = other
+            .json(
+                Method::POST,
+                &format!("/api/v1/quotes/{qid}/revise"),
+                json!({"version": sent["version"]}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.text);
+        // A stale version is refused.
+        let r = rep1
+            .json(
+                Method::POST,
+                &format!("/api/v1/quotes/{qid}/revise"),
+                json!({"version": 1}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CONFLICT);
+        assert_eq!(r.error_code(), "stale_version");
+        let r = rep1
+            .json(
+                Method::POST,
+                &format!("/api/v1/quotes/{qid}/revise"),
+                json!({"version": sent["version"]}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        let new = r.json()["id"].as_i64().unwrap();
+        // The approved quote is kept as it was, only superseded.
+        let old = quote(&mut rep1, qid).await;
+        assert_eq!(old["status"], "superseded");
+        assert_eq!(old["total"], sent["total"]);
+        assert_eq!(old["number"], sent["number"]);
+        // The revision is a draft with its own number, the terms and lines.
+        let q = quote(&mut rep1, new).await;
+        assert_eq!(q["status"], "draft");
+        assert_eq!(q["revision"], 2);
+        assert_eq!(q["revision_of"], qid);
+        assert_ne!(q["number"], sent["number"]);
+        assert_eq!(q["payment_terms"], "签约付 30%");
+        assert_eq!(q["total"], sent["total"]);
+        let lines = rep1
+            .get(&format!("/api/v1/quote-lines?f.quote_id={new}"))
+            .await
+            .json();
+        let before = rep1
+            .get(&format!("/api/v1/quote-lines?f.quote_id={qid}"))
+            .await
+            .json();
+        assert_eq!(lines["total"], 1, "{lines}");
+        for k in [
+            "description",
+            "quantity",
+            "unit_price",
+            "discount",
+            "amount",
+        ] {
+            assert_eq!(lines["items"][0][k], before["items"][0][k], "{k}");
+        }
+        // A superseded quote is not revised twice.
+        let r = rep1
+            .json(
+                Method::POST,
+                &format!("/api/v1/quotes/{qid}/revise"),
+                json!({"version": old["version"]}),
+            )
+            .await;
+        assert_eq!(r.error_code(), "rule_refused");
     }
 );
