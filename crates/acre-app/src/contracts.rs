@@ -434,36 +434,26 @@ impl App {
             Some(u) => acre_store::users::by_id(&self.db, u).await?,
             None => None,
         };
-        let quote = c.get("quote_id").as_i64().unwrap_or(0);
-        let number = self
-            .db
-            .fetch_optional(
-                "SELECT number FROM quotes WHERE id = $1",
-                &[Value::from(quote)],
-            )
-            .await?
-            .and_then(|r| r.opt_str("number"))
+        let sheet = match c.get("quote_id").as_i64() {
+            Some(q) => Some(self.quote_sheet(actor, q).await?),
+            None => None,
+        };
+        let number = sheet
+            .as_ref()
+            .map(|s| s.number.clone())
             .unwrap_or_default();
-        let lines: Vec<Vec<String>> = self
-            .db
-            .fetch_all(
-                "SELECT description, quantity, unit_price, discount, amount FROM quote_lines \
-                 WHERE quote_id = $1 AND deleted_at IS NULL ORDER BY id",
-                &[Value::from(quote)],
-            )
-            .await?
+        let lines: Vec<Vec<String>> = sheet
             .iter()
-            .map(|r| {
-                let num = |k: &str| match r.value(k) {
-                    Value::Float(Some(x)) => crate::registry::value::number_plain(*x),
-                    v => v.to_text().unwrap_or_default(),
-                };
+            .flat_map(|s| &s.lines)
+            .map(|l| {
                 vec![
-                    r.opt_str("description").unwrap_or_default(),
-                    num("quantity"),
-                    r.opt_i64("unit_price").map(money_plain).unwrap_or_default(),
-                    num("discount"),
-                    r.opt_i64("amount").map(money_plain).unwrap_or_default(),
+                    l.description.clone(),
+                    crate::registry::value::number_plain(l.quantity),
+                    l.unit_price.map(money_plain).unwrap_or_default(),
+                    l.discount
+                        .map(crate::registry::value::number_plain)
+                        .unwrap_or_default(),
+                    l.amount.map(money_plain).unwrap_or_default(),
                 ]
             })
             .collect();

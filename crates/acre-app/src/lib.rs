@@ -22,6 +22,7 @@ pub mod kb_demo;
 pub mod opportunities;
 pub mod org;
 pub mod pipeline;
+pub mod quote_sheet;
 pub mod quotes;
 pub mod registry;
 pub mod secret;
@@ -45,6 +46,8 @@ pub struct Settings {
     pub demo: bool,
     /// Our company's registered name, as generated contracts print it.
     pub company_name: String,
+    /// A line under the name on our letterhead (address, phone), e.g. on quotes.
+    pub company_details: String,
 }
 
 impl Default for Settings {
@@ -54,6 +57,7 @@ impl Default for Settings {
             session_max_ms: 12 * 3600 * 1000,
             demo: false,
             company_name: "一亩软件（深圳）有限公司".into(),
+            company_details: String::new(),
         }
     }
 }

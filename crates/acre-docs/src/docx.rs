@@ -14,9 +14,9 @@
 use std::io::Cursor;
 
 use docx_rs::{
-    AlignmentType, BreakType, Docx, LineSpacing, PageMargin, PageOrientationType, Paragraph, Run,
-    RunFonts, Shading, Style, StyleType, Table, TableBorder, TableBorderPosition, TableBorders,
-    TableCell, TableLayoutType, TableRow, VAlignType, WidthType,
+    AlignmentType, BreakType, Docx, Header, LineSpacing, PageMargin, PageOrientationType,
+    Paragraph, Run, RunFonts, Shading, Style, StyleType, Table, TableBorder, TableBorderPosition,
+    TableBorders, TableCell, TableLayoutType, TableRow, VAlignType, WidthType,
 };
 
 use crate::{DocError, TableSpec};
@@ -281,17 +281,77 @@ pub enum Block {
     Paragraph(String),
     /// Headers and rows, the header row bold and shaded.
     Table(Vec<String>, Vec<Vec<String>>),
+    /// Label/value pairs, two to a row (labels bold and shaded): a quote's
+    /// customer, number, dates.
+    Pairs(Vec<(String, String)>),
+    /// A bold line aligned right: a total.
+    Total(String),
 }
 
 /// A generated document (a contract from its template): the title as a
 /// heading, then paragraphs and tables in order. A4 portrait.
 pub fn document_docx(title: &str, blocks: &[Block]) -> Result<Vec<u8>, DocError> {
-    let mut docx = base(false).add_paragraph(heading(title, TITLE_STYLE));
+    pack(add_blocks(base(false), title, blocks))
+}
+
+/// A document issued by the company (a quote): like `document_docx`, under a
+/// letterhead repeated on every page — the company's name, large and bold,
+/// and a line of its details.
+pub fn letter_docx(
+    company: &str,
+    details: &str,
+    title: &str,
+    blocks: &[Block],
+) -> Result<Vec<u8>, DocError> {
+    let mut header = Header::new()
+        .add_paragraph(paragraph(company, true, Some(32)).align(AlignmentType::Center));
+    if !details.is_empty() {
+        header = header.add_paragraph(
+            paragraph(details, false, Some(SMALL_SIZE)).align(AlignmentType::Center),
+        );
+    }
+    let docx = base(false).header(header);
+    pack(add_blocks(docx, title, blocks))
+}
+
+fn add_blocks(docx: Docx, title: &str, blocks: &[Block]) -> Docx {
+    let width = content_width(false);
+    let mut docx = docx.add_paragraph(heading(title, TITLE_STYLE).align(AlignmentType::Center));
     for b in blocks {
         match b {
             Block::Paragraph(text) => docx = docx.add_paragraph(paragraph(text, false, None)),
+            Block::Total(text) => {
+                docx = docx.add_paragraph(paragraph(text, true, None).align(AlignmentType::Right))
+            }
+            Block::Pairs(pairs) => {
+                let widths = grid(&[14, 36, 14, 36], width);
+                let rows = pairs
+                    .chunks(2)
+                    .map(|two| {
+                        let mut cells = Vec::with_capacity(4);
+                        for i in 0..2 {
+                            let (label, value) = two
+                                .get(i)
+                                .map(|(l, v)| (l.as_str(), v.as_str()))
+                                .unwrap_or(("", ""));
+                            cells.push(cell(
+                                paragraph(label, true, None),
+                                widths[2 * i],
+                                Some(LABEL_SHADE),
+                            ));
+                            cells.push(cell(
+                                paragraph(value, false, None),
+                                widths[2 * i + 1],
+                                None,
+                            ));
+                        }
+                        TableRow::new(cells)
+                    })
+                    .collect();
+                docx = docx.add_table(table(rows, widths));
+            }
             Block::Table(headers, rows) => {
-                let widths = grid(&vec![10; headers.len()], content_width(false));
+                let widths = grid(&vec![10; headers.len()], width);
                 let mut table_rows = vec![
                     TableRow::new(
                         headers
@@ -325,7 +385,7 @@ pub fn document_docx(title: &str, blocks: &[Block]) -> Result<Vec<u8>, DocError>
             }
         }
     }
-    pack(docx)
+    docx
 }
 
 #[cfg(test)]
@@ -471,5 +531,32 @@ mod tests {
         assert!(!doc.contains(r#"w:orient="landscape""#));
         let styles = part(&bytes, "word/styles.xml");
         assert!(styles.contains(r#"w:eastAsia="SimSun""#));
+    }
+
+    #[test]
+    fn a_letter_has_the_company_in_its_header_and_escapes_text() {
+        let blocks = [
+            Block::Pairs(vec![
+                ("客户".into(), NASTY.into()),
+                ("报价单号".into(), "QT-20261127-0001".into()),
+                ("报价日期".into(), "2026-11-27".into()),
+            ]),
+            Block::Table(
+                vec!["品名".into(), "金额".into()],
+                vec![vec!["ERP".into(), "1,000.00".into()]],
+            ),
+            Block::Total("含税总额：¥1,130.00".into()),
+        ];
+        let bytes = letter_docx("一亩软件有限公司", "电话 0755-0000", "报价单", &blocks).unwrap();
+        let header = part(&bytes, "word/header1.xml");
+        assert!(header.contains("一亩软件有限公司"), "{header}");
+        assert!(header.contains("电话 0755-0000"));
+        let doc = part(&bytes, "word/document.xml");
+        assert!(doc.contains("报价单"));
+        assert!(doc.contains("&lt;script&gt;"));
+        assert!(!doc.contains("<script>"));
+        // Three pairs: two rows of four cells; the lines: two rows of two.
+        assert_eq!(doc.matches("<w:tc>").count(), 8 + 4);
+        assert!(doc.contains(r#"<w:jc w:val="right" />"#), "{doc}");
     }
 }

@@ -22,6 +22,7 @@ pub async fn open_app(config: &Config) -> anyhow::Result<App> {
             .ok()
             .filter(|n| !n.trim().is_empty())
             .unwrap_or_else(|| Settings::default().company_name),
+        company_details: std::env::var("ACRE_COMPANY_DETAILS").unwrap_or_default(),
     };
     let app = App::new(db, settings);
     app.db.optimize().await?;

@@ -99,7 +99,8 @@ fn table_spec(rt: &RecordType, fields: &[&'static Field], locale: Locale) -> Tab
     }
 }
 
-pub(crate) fn failed(e: acre_docs::DocError) -> AppError {
+/// A document that could not be written, as the error users see.
+pub fn failed(e: acre_docs::DocError) -> AppError {
     AppError {
         source: Some(e.to_string()),
         ..AppError::new(ErrorCode::Internal).with_message("err-export-failed")

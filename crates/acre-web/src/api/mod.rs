@@ -87,6 +87,10 @@ pub fn routes() -> Router<AppState> {
         .route("/pipeline/collection", get(pipeline::collection))
         .route("/quotes/{id}/sent", post(pipeline::quote_sent))
         .route("/quotes/{id}/revise", post(pipeline::quote_revise))
+        .route(
+            "/quotes/{id}/quote.docx",
+            get(crate::pages::quote_sheet::docx),
+        )
         .route("/{res}/{id}/submit", post(pipeline::submit))
         .route("/pipeline/board", get(pipeline::board))
         .route("/pipeline/forecast", get(pipeline::forecast))

@@ -371,6 +371,14 @@ pub const API_ROUTES: &[ApiRoute] = &[
     ),
     r(
         "get",
+        "/api/v1/quotes/{id}/quote.docx",
+        "pipeline",
+        "The quote sheet as Word: our letterhead, the customer, number and dates, the lines, totals with tax, the total in capitals, the terms",
+        None,
+        200,
+    ),
+    r(
+        "get",
         "/api/v1/pipeline/board",
         "pipeline",
         "The kanban: each stage's first page of open opportunities (`grade`, `owner_id` narrow it) with a count capped at `count_up_to`; `stage` and `page` give one column's page",

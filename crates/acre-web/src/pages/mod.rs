@@ -10,6 +10,7 @@ mod home;
 mod layout;
 mod login;
 pub(crate) mod pipeline;
+pub(crate) mod quote_sheet;
 pub(crate) mod quotes;
 mod search;
 mod settings;
@@ -90,6 +91,8 @@ pub fn routes() -> Router<AppState> {
         .route("/pipeline/collection", get(contracts::collection))
         .route("/r/quotes/{id}/sent", post(quotes::sent))
         .route("/r/quotes/{id}/revise", post(quotes::revise))
+        .route("/r/quotes/{id}/sheet", get(quote_sheet::page))
+        .route("/r/quotes/{id}/quote.docx", get(quote_sheet::docx))
         .route("/pipeline", get(pipeline::board))
         .route("/pipeline/column/{stage}", get(pipeline::column_page))
         .route("/pipeline/forecast", get(pipeline::forecast))

@@ -12,7 +12,7 @@ use crate::error::WebError;
 use crate::state::AppState;
 
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+pub const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /// A download with a UTF-8 file name (RFC 6266), never rendered inline.
 pub fn download(bytes: Vec<u8>, content_type: &str, file_name: &str) -> Response {

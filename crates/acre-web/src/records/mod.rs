@@ -4,7 +4,7 @@
 
 mod attachments;
 mod detail;
-mod export;
+pub(crate) mod export;
 mod form;
 mod import;
 mod inline_form;

@@ -3,8 +3,6 @@
 //! name and the amount in capitals; payments keep the collection rate and
 //! the installments; overdue installments show; nothing of another rep's.
 
-use std::io::Read;
-
 use axum::http::{Method, StatusCode};
 use serde_json::{Value, json};
 
@@ -53,16 +51,6 @@ async fn template(c: &mut Client) -> i64 {
     r.json()["id"].as_i64().unwrap()
 }
 
-fn docx_text(bytes: &[u8]) -> String {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a docx is a zip");
-    let mut s = String::new();
-    zip.by_name("word/document.xml")
-        .unwrap()
-        .read_to_string(&mut s)
-        .unwrap();
-    s
-}
-
 async fn contract(c: &mut Client, id: i64) -> Value {
     c.get(&format!("/api/v1/contracts/{id}")).await.json()
 }
@@ -101,7 +89,7 @@ storage_test!(
         let bytes = rep1
             .get_bytes(&format!("/r/contracts/{id}/contract.docx"))
             .await;
-        let xml = docx_text(&bytes);
+        let xml = selling::docx_part(&bytes, "word/document.xml");
         assert!(
             xml.contains("东莞长安振安五金有限公司"),
             "customer name in the document"

@@ -492,6 +492,14 @@ storage_test!(
         ] {
             assert_eq!(lines["items"][0][k], before["items"][0][k], "{k}");
         }
+        // The superseded sheet says so; the new draft's says it is a draft.
+        let page = rep1.get(&format!("/r/quotes/{qid}/sheet")).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.text.contains("一亩软件（深圳）有限公司"), "letterhead");
+        assert!(page.text.contains("本报价单已被新版本取代"));
+        let page = rep1.get(&format!("/r/quotes/{new}/sheet")).await;
+        assert!(page.text.contains("草稿：尚未经主管核准"));
+        assert!(page.text.contains("第 2 版"));
         // A superseded quote is not revised twice.
         let r = rep1
             .json(
@@ -501,5 +509,97 @@ storage_test!(
             )
             .await;
         assert_eq!(r.error_code(), "rule_refused");
+    }
+);
+
+storage_test!(
+    the_quote_sheet_prints_and_exports_to_word_under_our_letterhead,
+    |t: TestApp| async move {
+        let mut rep1 = t.login("rep1").await;
+        let opp = opportunity_at(
+            &mut rep1,
+            "珠海香洲海纳电子有限公司",
+            &["first_visit", "exchange", "research"],
+        )
+        .await;
+        let qid = rep1
+            .json(
+                Method::POST,
+                "/api/v1/quotes",
+                json!({"title": "海纳 MES 报价", "opportunity_id": opp, "tax_rate": "13",
+                       "valid_until": "2027-01-31", "payment_terms": "签约付 30%，上线付 60%，验收付 10%"}),
+            )
+            .await
+            .json()["id"]
+            .as_i64()
+            .unwrap();
+        for (d, q, p) in [
+            ("MES 授权 <b>", "10", "8000"),
+            ("实施服务（人天）", "20", "2000"),
+        ] {
+            let r = rep1
+                .json(
+                    Method::POST,
+                    "/api/v1/quote-lines",
+                    json!({"quote_id": qid, "description": d, "quantity": q, "unit_price": p}),
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        }
+        let aid = selling::submit(&mut rep1, "quotes", qid).await;
+        let mut m1 = t.login("manager1").await;
+        selling::decide(&mut m1, aid, 1, "approve", "").await;
+        let number = quote(&mut rep1, qid).await["number"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        // ¥120,000.00 + 13 % = ¥135,600.00.
+        let r = rep1.get(&format!("/api/v1/quotes/{qid}/quote.docx")).await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(
+            r.headers["content-disposition"]
+                .to_str()
+                .unwrap()
+                .contains(&format!("{number}.docx"))
+        );
+        let bytes = rep1.get_bytes(&format!("/r/quotes/{qid}/quote.docx")).await;
+        let header = selling::docx_part(&bytes, "word/header1.xml");
+        assert!(header.contains("一亩软件（深圳）有限公司"), "{header}");
+        let doc = selling::docx_part(&bytes, "word/document.xml");
+        for s in [
+            "珠海香洲海纳电子有限公司",
+            number.as_str(),
+            "2027-01-31",
+            "MES 授权 &lt;b&gt;",
+            "¥120,000.00",
+            "¥15,600.00",
+            "¥135,600.00",
+            "人民币壹拾叁万伍仟陆佰元整",
+            "签约付 30%",
+            "陈静",
+        ] {
+            assert!(doc.contains(s), "{s} in the document");
+        }
+        assert!(
+            !doc.contains("草稿"),
+            "an approved quote carries no draft mark"
+        );
+        // The printable page: the same sheet, escaped.
+        let page = rep1.get(&format!("/r/quotes/{qid}/sheet")).await;
+        assert!(page.text.contains("MES 授权 &"), "escaped");
+        assert!(!page.text.contains("授权 <b>"));
+        assert!(page.text.contains("人民币壹拾叁万伍仟陆佰元整"));
+        // Nobody outside rep1's sight gets it.
+        let mut rep4 = t.login("rep4").await;
+        for path in [
+            format!("/api/v1/quotes/{qid}/quote.docx"),
+            format!("/r/quotes/{qid}/sheet"),
+        ] {
+            assert_eq!(
+                rep4.get(&path).await.status,
+                StatusCode::NOT_FOUND,
+                "{path}"
+            );
+        }
     }
 );

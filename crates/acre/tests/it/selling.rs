@@ -69,3 +69,15 @@ pub async fn decide(
     .await
     .json()
 }
+
+/// One part of a .docx (`word/document.xml`, `word/header1.xml`) as text.
+pub fn docx_part(bytes: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a docx is a zip");
+    let mut s = String::new();
+    zip.by_name(name)
+        .expect("the part is there")
+        .read_to_string(&mut s)
+        .unwrap();
+    s
+}
