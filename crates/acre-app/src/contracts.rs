@@ -58,6 +58,7 @@ const FROM_CONTRACT: &[Inherit] = &[Inherit {
     via: "contract_id",
     from: "customer_id",
     fixed: true,
+    lookup: None,
 }];
 
 /// SP15 合同.
@@ -127,24 +128,28 @@ pub static CONTRACTS: RecordType = RecordType {
             via: "quote_id",
             from: "opportunity_id",
             fixed: true,
+            lookup: None,
         },
         Inherit {
             field: "customer_id",
             via: "quote_id",
             from: "customer_id",
             fixed: true,
+            lookup: None,
         },
         Inherit {
             field: "owner_id",
             via: "opportunity_id",
             from: "owner_id",
             fixed: false,
+            lookup: None,
         },
         Inherit {
             field: "amount",
             via: "quote_id",
             from: "total",
             fixed: false,
+            lookup: None,
         },
     ],
     numbering: Some(Numbering {
@@ -438,10 +443,7 @@ impl App {
             Some(q) => Some(self.quote_sheet(actor, q).await?),
             None => None,
         };
-        let number = sheet
-            .as_ref()
-            .map(|s| s.number.clone())
-            .unwrap_or_default();
+        let number = sheet.as_ref().map(|s| s.number.clone()).unwrap_or_default();
         let lines: Vec<Vec<String>> = sheet
             .iter()
             .flat_map(|s| &s.lines)

@@ -104,6 +104,44 @@ pub static PRICE_STRATEGIES: RecordType = RecordType {
     default_sort: "-valid_from",
     access: Access::SalesMaterial,
     module: "kb",
+    related: &[Related {
+        resource: "price-tiers",
+        via: "price_strategy_id",
+        window: None,
+    }],
+    duplicates: &[],
+    owner_indexed: &[],
+    inherit: &[],
+    numbering: None,
+    editable: None,
+    after_change: None,
+    variants: None,
+    summary: &[],
+    completeness: None,
+    rollup: None,
+    mirror: None,
+};
+
+/// A price strategy's discount tiers (SP6): from `min_quantity` on, a quote
+/// line takes `discount` percent off the list price unless it names its own.
+pub static PRICE_TIERS: RecordType = RecordType {
+    key: "price-tiers",
+    entity: "price_tier",
+    table: "price_tiers",
+    fields: &[
+        // How the tier is called on a quote: "10 台起 95 折".
+        Field::text("name").required().searchable(),
+        Field::link("price_strategy_id", "price-strategies").required(),
+        Field::decimal("min_quantity").required(),
+        Field::percent("discount").required(),
+    ],
+    list: &["name", "price_strategy_id", "min_quantity", "discount"],
+    sections: &["main"],
+    title: "name",
+    natural_key: &["price_strategy_id", "min_quantity"],
+    default_sort: "min_quantity",
+    access: Access::SalesMaterial,
+    module: "kb",
     related: &[],
     duplicates: &[],
     owner_indexed: &[],
@@ -395,6 +433,7 @@ pub static COMPETITOR_PEOPLE: RecordType = RecordType {
 pub static TYPES: &[&RecordType] = &[
     &PRODUCTS,
     &PRICE_STRATEGIES,
+    &PRICE_TIERS,
     &SOLUTIONS,
     &SUCCESS_CASES,
     &FAILURE_CASES,

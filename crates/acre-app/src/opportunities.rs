@@ -242,6 +242,7 @@ pub static OPPORTUNITIES: RecordType = RecordType {
             via: "customer_id",
             from: "owner_id",
             fixed: true,
+            lookup: None,
         },
         // The customer's owner and grade, unless given (SP: the grade
         // defaults from the customer's, with its close window).
@@ -250,12 +251,14 @@ pub static OPPORTUNITIES: RecordType = RecordType {
             via: "customer_id",
             from: "owner_id",
             fixed: false,
+            lookup: None,
         },
         Inherit {
             field: "grade",
             via: "customer_id",
             from: "grade",
             fixed: false,
+            lookup: None,
         },
     ],
     numbering: None,
@@ -282,6 +285,7 @@ const FROM_OPPORTUNITY: &[Inherit] = &[Inherit {
     via: "opportunity_id",
     from: "customer_id",
     fixed: true,
+    lookup: None,
 }];
 
 /// SP3 决策图: the customer's people on the opportunity.
@@ -326,6 +330,7 @@ pub static DECISION_MAP: RecordType = RecordType {
             via: "contact_id",
             from: "name",
             fixed: false,
+            lookup: None,
         },
     ],
     numbering: None,

@@ -196,6 +196,7 @@ pub static QUOTES: RecordType = RecordType {
         via: "opportunity_id",
         from: "customer_id",
         fixed: true,
+        lookup: None,
     }],
     numbering: Some(Numbering {
         field: "number",
@@ -260,24 +261,39 @@ pub static QUOTE_LINES: RecordType = RecordType {
             via: "quote_id",
             from: "customer_id",
             fixed: true,
+            lookup: None,
         },
         Inherit {
             field: "description",
             via: "product_id",
             from: "name",
             fixed: false,
+            lookup: None,
+        },
+        // The tier for the quantity, unless a discount is given.
+        Inherit {
+            field: "discount",
+            via: "price_strategy_id",
+            from: "quantity",
+            fixed: false,
+            lookup: Some(
+                "SELECT MAX(t.discount) AS v FROM price_tiers t WHERE t.price_strategy_id = $1 \
+                 AND t.min_quantity <= $2 AND t.deleted_at IS NULL",
+            ),
         },
         Inherit {
             field: "unit_price",
             via: "price_strategy_id",
             from: "list_price",
             fixed: false,
+            lookup: None,
         },
         Inherit {
             field: "floor_price",
             via: "price_strategy_id",
             from: "floor_price",
             fixed: true,
+            lookup: None,
         },
     ],
     numbering: None,

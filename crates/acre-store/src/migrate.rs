@@ -132,6 +132,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0021_quote_revisions.sql"),
         include_str!("../migrations/postgres/0021_quote_revisions.sql"),
     ),
+    (
+        22,
+        "price_tiers",
+        include_str!("../migrations/sqlite/0022_price_tiers.sql"),
+        include_str!("../migrations/postgres/0022_price_tiers.sql"),
+    ),
 ];
 
 /// Arbitrary key for PostgreSQL's advisory lock, so two starting servers do

@@ -153,7 +153,8 @@ mod tests {
                     include_str!("../../../acre-store/migrations/sqlite/0019_contracts.sql"),
                     include_str!(
                         "../../../acre-store/migrations/sqlite/0020_opportunity_owner_copy.sql"
-                    )
+                    ),
+                    include_str!("../../../acre-store/migrations/sqlite/0022_price_tiers.sql")
                 ),
             ),
             (
@@ -170,7 +171,8 @@ mod tests {
                     include_str!("../../../acre-store/migrations/postgres/0019_contracts.sql"),
                     include_str!(
                         "../../../acre-store/migrations/postgres/0020_opportunity_owner_copy.sql"
-                    )
+                    ),
+                    include_str!("../../../acre-store/migrations/postgres/0022_price_tiers.sql")
                 ),
             ),
         ];

@@ -270,6 +270,11 @@ pub struct Inherit {
     pub via: &'static str,
     pub from: &'static str,
     pub fixed: bool,
+    /// Instead of the linked record's `from` field, the column `v` of this
+    /// query, with `$1` the link and `$2` this record's own `from` value,
+    /// whenever the field is left empty: a quote line's discount from its
+    /// price strategy's tier for the quantity.
+    pub lookup: Option<&'static str>,
 }
 
 /// A number given on creation: `{prefix}-{YYYYMMDD}-{NNNN}`, the day's

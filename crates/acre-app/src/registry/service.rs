@@ -290,11 +290,33 @@ pub(crate) async fn inherit(
             continue;
         };
         let slot = values.iter().position(|(f, _)| f.key == inh.field);
+        // A looked-up default also fills a field emptied on an edit.
         let wanted = match slot {
-            Some(i) => inh.fixed || (creating && values[i].1.is_null()),
+            Some(i) => inh.fixed || ((creating || inh.lookup.is_some()) && values[i].1.is_null()),
             None => inh.fixed,
         };
         if !wanted {
+            continue;
+        }
+        if let Some(sql) = inh.lookup {
+            let own = values
+                .iter()
+                .find(|(f, _)| f.key == inh.from)
+                .map(|(_, v)| v.clone())
+                .filter(|v| !v.is_null());
+            let (Some(own), Some(target)) = (own, rt.field(inh.field)) else {
+                continue;
+            };
+            let found = tx
+                .fetch_optional(sql, &[Value::from(via), own])
+                .await?
+                .map(|r| r.value("v").clone())
+                .filter(|v| !v.is_null());
+            match (found, slot) {
+                (Some(v), Some(i)) => values[i].1 = v,
+                (Some(v), None) => values.push((target, v)),
+                (None, _) => {}
+            }
             continue;
         }
         let link = rt

@@ -160,7 +160,7 @@ price_strategy-field-product_id = Product
 price_strategy-field-list_price = List price
 price_strategy-field-floor_price = Floor price
 price_strategy-field-currency = Currency
-price_strategy-field-discount_tiers = Discount rules
+price_strategy-field-discount_tiers = Discount notes
 price_strategy-field-valid_from = Valid from
 price_strategy-field-valid_to = Valid until
 price_strategy-field-notes = Notes
@@ -169,6 +169,13 @@ price_strategy-currency-USD = US dollar (USD)
 price_strategy-currency-HKD = Hong Kong dollar (HKD)
 price_strategy-currency-TWD = New Taiwan dollar (TWD)
 price_strategy-currency-EUR = Euro (EUR)
+price_tier-name = Discount tiers
+price_tier-one = Discount tier
+price_tier-section-main = Details
+price_tier-field-price_strategy_id = Price strategy
+price_tier-field-min_quantity = From quantity
+price_tier-field-discount = Discount
+price_tier-field-name = Tier
 
 ## Sales materials: Solutions (solution)
 solution-name = Solutions

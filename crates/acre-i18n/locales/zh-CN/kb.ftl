@@ -160,7 +160,7 @@ price_strategy-field-product_id = 产品
 price_strategy-field-list_price = 标准价
 price_strategy-field-floor_price = 最低价
 price_strategy-field-currency = 币种
-price_strategy-field-discount_tiers = 折扣规则
+price_strategy-field-discount_tiers = 折扣说明
 price_strategy-field-valid_from = 生效日期
 price_strategy-field-valid_to = 截止日期
 price_strategy-field-notes = 备注
@@ -169,6 +169,13 @@ price_strategy-currency-USD = 美元
 price_strategy-currency-HKD = 港币
 price_strategy-currency-TWD = 新台币
 price_strategy-currency-EUR = 欧元
+price_tier-name = 数量折扣阶梯
+price_tier-one = 折扣阶梯
+price_tier-section-main = 基本信息
+price_tier-field-price_strategy_id = 价格策略
+price_tier-field-min_quantity = 起订数量
+price_tier-field-discount = 折扣
+price_tier-field-name = 阶梯名称
 
 ## 销售资料：解决方案 (solution)
 solution-name = 解决方案

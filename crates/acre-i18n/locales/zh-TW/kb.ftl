@@ -160,7 +160,7 @@ price_strategy-field-product_id = 產品
 price_strategy-field-list_price = 標準價
 price_strategy-field-floor_price = 最低價
 price_strategy-field-currency = 幣別
-price_strategy-field-discount_tiers = 折扣規則
+price_strategy-field-discount_tiers = 折扣說明
 price_strategy-field-valid_from = 生效日期
 price_strategy-field-valid_to = 截止日期
 price_strategy-field-notes = 備註
@@ -169,6 +169,13 @@ price_strategy-currency-USD = 美元
 price_strategy-currency-HKD = 港幣
 price_strategy-currency-TWD = 新臺幣
 price_strategy-currency-EUR = 歐元
+price_tier-name = 數量折扣階梯
+price_tier-one = 折扣階梯
+price_tier-section-main = 基本資訊
+price_tier-field-price_strategy_id = 價格策略
+price_tier-field-min_quantity = 起訂數量
+price_tier-field-discount = 折扣
+price_tier-field-name = 階梯名稱
 
 ## 銷售資料：解決方案 (solution)
 solution-name = 解決方案

@@ -603,3 +603,82 @@ storage_test!(
         }
     }
 );
+
+storage_test!(
+    a_line_takes_the_discount_tier_its_quantity_reaches_unless_given_one,
+    |t: TestApp| async move {
+        let mut rep1 = t.login("rep1").await;
+        let (product, strategy) = priced_product(&mut rep1).await;
+        // The director sets the tiers: from 10 units 5 % off, from 50 units 10 %.
+        let mut director = t.login("director").await;
+        for (q, d) in [("10", "5"), ("50", "10")] {
+            let r = director
+                .json(
+                    Method::POST,
+                    "/api/v1/price-tiers",
+                    json!({"name": format!("{q} 台起"), "price_strategy_id": strategy, "min_quantity": q, "discount": d}),
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        }
+        // A tier without its discount is refused, field by field.
+        let r = director
+            .json(
+                Method::POST,
+                "/api/v1/price-tiers",
+                json!({"name": "100 台起", "price_strategy_id": strategy, "min_quantity": "100"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            r.json()["error"]["fields"]["discount"].is_string(),
+            "{}",
+            r.text
+        );
+        let opp = opportunity_at(
+            &mut rep1,
+            "汕头澄海玩具实业有限公司",
+            &["first_visit", "exchange", "research"],
+        )
+        .await;
+        let qid = rep1
+            .json(
+                Method::POST,
+                "/api/v1/quotes",
+                json!({"title": "玩具 ERP 报价", "opportunity_id": opp, "tax_rate": "13"}),
+            )
+            .await
+            .json()["id"]
+            .as_i64()
+            .unwrap();
+        let line = |quantity: &'static str, discount: Option<&'static str>| {
+            let mut body = json!({"quote_id": qid, "product_id": product, "price_strategy_id": strategy, "quantity": quantity});
+            if let Some(d) = discount {
+                body["discount"] = json!(d);
+            }
+            body
+        };
+        let mut amounts = Vec::new();
+        for body in [
+            line("3", None),
+            line("20", None),
+            line("60", None),
+            line("60", Some("2")),
+        ] {
+            let r = rep1.json(Method::POST, "/api/v1/quote-lines", body).await;
+            assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+            let l = rep1
+                .get(&format!("/api/v1/quote-lines/{}", r.json()["id"]))
+                .await
+                .json();
+            amounts.push(l["amount"].as_str().unwrap().to_string());
+        }
+        // 3 × 12,000; 20 × 11,400; 60 × 10,800; 60 × 11,760 (2 % given).
+        assert_eq!(amounts, ["36000.00", "228000.00", "648000.00", "705600.00"]);
+        // ¥1,617,600.00 + 13 % tax ¥210,288.00.
+        let q = quote(&mut rep1, qid).await;
+        assert_eq!(q["subtotal"], "1617600.00");
+        assert_eq!(q["tax"], "210288.00");
+        assert_eq!(q["total"], "1827888.00");
+    }
+);
