@@ -15,6 +15,15 @@ use crate::{Actor, App};
 /// Request kinds and what approving each does.
 pub const KINDS: &[&str] = &["stage_skip", "quote", "contract"];
 
+/// The flags a kind's requests may carry, which a step may require
+/// (a quote under a floor price: `below_floor`).
+pub fn flags_of(kind: &str) -> Vec<&'static str> {
+    crate::held::find(kind)
+        .and_then(|h| h.flag)
+        .map(|(_, flag)| vec![flag])
+        .unwrap_or_default()
+}
+
 /// One approval request as lists and pages show it.
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Request {

@@ -3,6 +3,7 @@
 mod admin_departments;
 mod admin_users;
 mod allocation;
+pub(crate) mod approval_flows;
 pub(crate) mod approvals;
 pub(crate) mod contracts;
 mod grading;
@@ -99,6 +100,11 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/admin/stage-rules",
             get(pipeline::rules_page).post(pipeline::save_rules),
+        )
+        .route("/admin/approval-flows", get(approval_flows::flows_page))
+        .route(
+            "/admin/approval-flows/{kind}",
+            post(approval_flows::save_flow),
         )
         .route("/approvals", get(approvals::inbox))
         .route("/approvals/{id}", get(approvals::detail))

@@ -821,3 +821,85 @@ storage_test!(
         assert_eq!(get(&mut rep1, id).await["stage"], "research");
     }
 );
+
+storage_test!(
+    the_administrator_edits_approval_chains_on_their_page,
+    |t: TestApp| async move {
+        let mut rep1 = t.login("rep1").await;
+        assert_eq!(
+            rep1.get("/admin/approval-flows").await.status,
+            StatusCode::FORBIDDEN
+        );
+        let mut admin = t.login("admin").await;
+        let page = admin.get("/admin/approval-flows").await;
+        assert_eq!(page.status, StatusCode::OK);
+        for id in ["flow-stage_skip", "flow-quote", "flow-contract"] {
+            assert!(page.text.contains(id), "{id}");
+        }
+        let csrf = admin.csrf.clone().unwrap();
+        let director = t.user_id("director").await.to_string();
+        // Supervisor always; finance from ¥500,000; the director by name
+        // under a floor price; the blank row is dropped.
+        let r = admin
+            .form(
+                "/admin/approval-flows/quote",
+                &[
+                    ("csrf_token", &csrf),
+                    ("s0.approver", "superior"),
+                    ("s1.approver", "role"),
+                    ("s1.role", "finance"),
+                    ("s1.min_amount", "500000"),
+                    ("s2.approver", "user"),
+                    ("s2.user_id", &director),
+                    ("s2.flag", "below_floor"),
+                    ("s3.approver", ""),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        let f = admin.get("/api/v1/approval-flows/quote").await.json();
+        let steps = f["steps"].as_array().unwrap();
+        assert_eq!(steps.len(), 3, "{f}");
+        assert_eq!(steps[1]["role"], "finance");
+        assert_eq!(steps[1]["min_amount"], 50_000_000);
+        assert_eq!(steps[2]["user_id"].to_string(), director);
+        assert_eq!(steps[2]["flag"], "below_floor");
+        let page = admin.get("/admin/approval-flows").await;
+        assert!(page.text.contains("500000.00"), "the amount shows as saved");
+        // A role step without its role, or a bad amount: shown again with
+        // the error, and nothing saved.
+        for bad in [
+            vec![("s0.approver", "role"), ("s0.role", "")],
+            vec![("s0.approver", "superior"), ("s0.min_amount", "五万")],
+        ] {
+            let mut fields = vec![("csrf_token", csrf.as_str())];
+            fields.extend(bad);
+            let r = admin.form("/admin/approval-flows/quote", &fields).await;
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+            assert!(r.text.contains("quote-s0-error"), "the row's error shows");
+            assert_eq!(
+                admin.get("/api/v1/approval-flows/quote").await.json()["steps"]
+                    .as_array()
+                    .unwrap()
+                    .len(),
+                3
+            );
+        }
+        // Without the CSRF token nothing changes.
+        let r = admin
+            .form(
+                "/admin/approval-flows/quote",
+                &[("s0.approver", "superior")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        // A kind that does not exist.
+        let r = admin
+            .form(
+                "/admin/approval-flows/nothing",
+                &[("csrf_token", &csrf), ("s0.approver", "superior")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+    }
+);
