@@ -35,8 +35,10 @@ if [ -z "${REUSE:-}" ]; then
   START=$(date +%s)
   "$BIN" --log error gen --customers "$N" >/dev/null 2>&1
   "$BIN" --log error gen --resource opportunities --count "$M" >/dev/null 2>&1
-  # An opportunity is its customer's owner's; no pending skips hold them.
+  # An opportunity is its customer's owner's and carries that owner (the
+  # generator fills fields at random); no pending skips hold them.
   sql "UPDATE opportunities SET owner_id = (SELECT c.owner_id FROM customers c WHERE c.id = opportunities.customer_id)"
+  sql "UPDATE opportunities SET customer_owner_id = owner_id"
   sql "ANALYZE"
   echo "generated in $(( $(date +%s) - START )) s"
 fi
@@ -101,11 +103,18 @@ row "kanban first screen, rep1" "$COOKIE_rep1" "/pipeline"
 row "kanban first screen, manager1" "$COOKIE_manager1" "/pipeline"
 row "kanban first screen, gm" "$COOKIE_gm" "/pipeline"
 row "kanban grade A, gm" "$COOKIE_gm" "/pipeline?f.grade=A"
+row "kanban API, rep1" "$COOKIE_rep1" "/api/v1/pipeline/board"
+row "kanban API, gm" "$COOKIE_gm" "/api/v1/pipeline/board"
+row "kanban next page of a column, manager1" "$COOKIE_manager1" "/pipeline/column/research?p.research=3"
 row "forecast page, rep1" "$COOKIE_rep1" "/pipeline/forecast"
+row "forecast page, manager1" "$COOKIE_manager1" "/pipeline/forecast"
 row "forecast page, gm" "$COOKIE_gm" "/pipeline/forecast"
 row "forecast API, gm" "$COOKIE_gm" "/api/v1/pipeline/forecast"
 row "approval inbox API, manager1" "$COOKIE_manager1" "/api/v1/approvals"
 row "approval inbox page, manager1" "$COOKIE_manager1" "/approvals"
+QUOTE=$(curl -s -H "$COOKIE_rep1" "$BASE/api/v1/quotes?limit=1" | python3 -c "import json,sys;print(json.load(sys.stdin)['items'][0]['id'])")
+row "quote .docx, rep1" "$COOKIE_rep1" "/api/v1/quotes/$QUOTE/quote.docx"
+row "quote sheet page, rep1" "$COOKIE_rep1" "/r/quotes/$QUOTE/sheet"
 row "opportunity page, rep1" "$COOKIE_rep1" "/r/opportunities/$(head -1 "$WORK/ids" | cut -d' ' -f1)"
 echo
 echo "Server memory: $(awk '/VmRSS|VmHWM/{printf "%s %d MB  ", $1, $2/1024}' /proc/$PID/status)"

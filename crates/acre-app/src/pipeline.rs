@@ -62,6 +62,52 @@ pub struct DecisionMapView {
     pub warn_heads: bool,
 }
 
+/// Levels of the drawn org chart; anyone deeper is drawn at the last one.
+pub const CHART_DEPTH: usize = 5;
+
+impl DecisionMapView {
+    /// The map as an org chart (SP3): each person under the one they report
+    /// to (`reports_to`, when that contact is on the map too), in a
+    /// depth-first order with each one's level; people reporting to nobody
+    /// on the map head their own branch. A loop of reports is cut where it
+    /// would repeat someone.
+    pub fn chart(&self) -> Vec<(usize, &MapEntry)> {
+        let on_map = |c: i64| self.entries.iter().any(|e| e.contact_id == c);
+        let mut out = Vec::with_capacity(self.entries.len());
+        let mut seen = std::collections::HashSet::new();
+        fn walk<'a>(
+            all: &'a [MapEntry],
+            e: &'a MapEntry,
+            depth: usize,
+            seen: &mut std::collections::HashSet<i64>,
+            out: &mut Vec<(usize, &'a MapEntry)>,
+        ) {
+            if !seen.insert(e.id) {
+                return;
+            }
+            out.push((depth.min(CHART_DEPTH), e));
+            for c in all
+                .iter()
+                .filter(|c| c.reports_to == Some(e.contact_id) && c.id != e.id)
+            {
+                walk(all, c, depth + 1, seen, out);
+            }
+        }
+        for e in self
+            .entries
+            .iter()
+            .filter(|e| !e.reports_to.is_some_and(|r| r != e.contact_id && on_map(r)))
+        {
+            walk(&self.entries, e, 0, &mut seen, &mut out);
+        }
+        // Whoever is left sits in a loop of reports: drawn from the first.
+        for e in &self.entries {
+            walk(&self.entries, e, 0, &mut seen, &mut out);
+        }
+        out
+    }
+}
+
 const FINANCE_WORDS: &[&str] = &["财务", "財務", "会计", "會計", "finance", "cfo"];
 const BUSINESS_WORDS: &[&str] = &[
     "业务",
@@ -556,6 +602,9 @@ pub(crate) async fn load_demo(app: &App) -> Result<()> {
         .map(|(k, v)| (k.to_string(), v))
         .collect();
         let (id, mut version) = app.create_record(&actor, &OPPORTUNITIES, &input).await?;
+        if i == 0 {
+            load_demo_map(app, &actor, id, r.i64("id")).await?;
+        }
         for s in &Stage::ALL[1..=target.index()] {
             if let Moved::Done { version: v } =
                 app.move_stage(&actor, id, version, *s, None).await?
@@ -576,6 +625,72 @@ pub(crate) async fn load_demo(app: &App) -> Result<()> {
         }
     }
     load_demo_documents(app).await
+}
+
+/// The first demo opportunity's decision map: the customer's general
+/// manager on top, three heads reporting to them, one of them a 魔鬼.
+async fn load_demo_map(app: &App, actor: &Actor, opportunity: i64, customer: i64) -> Result<()> {
+    use crate::registry::Input;
+    let top = app
+        .db
+        .fetch_optional(
+            "SELECT id FROM contacts WHERE customer_id = $1 AND deleted_at IS NULL ORDER BY id LIMIT 1",
+            &[Value::from(customer)],
+        )
+        .await?
+        .map(|r| r.i64("id"));
+    let Some(top) = top else { return Ok(()) };
+    let map = |contact: i64,
+               role: &str,
+               influence: &str,
+               support: &str,
+               reports_to: Option<i64>|
+     -> Input {
+        [
+            ("opportunity_id", opportunity.to_string()),
+            ("contact_id", contact.to_string()),
+            ("decision_role", role.to_string()),
+            ("influence", influence.to_string()),
+            ("support", support.to_string()),
+            (
+                "reports_to",
+                reports_to.map(|r| r.to_string()).unwrap_or_default(),
+            ),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect()
+    };
+    app.create_record(
+        actor,
+        &crate::opportunities::DECISION_MAP,
+        &map(top, "decision_maker", "high", "high", None),
+    )
+    .await?;
+    for (name, title, role, influence, support) in [
+        ("赵敏", "财务经理", "approver", "high", "low"),
+        ("钱峰", "信息部经理", "influencer", "low", "high"),
+        ("孙丽", "生产总监", "influencer", "low", "low"),
+    ] {
+        let contact: Input = [
+            ("customer_id", customer.to_string()),
+            ("name", name.to_string()),
+            ("title", title.to_string()),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+        let (c, _) = app
+            .create_record(actor, &crate::customers::CONTACTS, &contact)
+            .await?;
+        app.create_record(
+            actor,
+            &crate::opportunities::DECISION_MAP,
+            &map(c, role, influence, support, Some(top)),
+        )
+        .await?;
+    }
+    Ok(())
 }
 
 /// A demo quote, approved and sent, and its contract, signed and under way
@@ -779,4 +894,59 @@ pub(crate) async fn load_demo_documents(app: &App) -> Result<()> {
     )
     .await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(id: i64, reports_to: Option<i64>) -> MapEntry {
+        MapEntry {
+            id,
+            contact_id: id * 10,
+            name: format!("p{id}"),
+            title: None,
+            department: None,
+            decision_role: None,
+            influence: "high".into(),
+            support: "high".into(),
+            quadrant: None,
+            reports_to: reports_to.map(|r| r * 10),
+        }
+    }
+
+    fn drawn(entries: Vec<MapEntry>) -> Vec<(usize, i64)> {
+        let map = DecisionMapView {
+            entries,
+            warn_few: false,
+            warn_heads: false,
+        };
+        map.chart().into_iter().map(|(d, e)| (d, e.id)).collect()
+    }
+
+    #[test]
+    fn the_chart_puts_each_person_under_their_superior() {
+        // 1 is the boss; 2 and 3 report to 1; 4 to 3; 5 to someone not on
+        // the map, so heads a branch of their own.
+        let chart = drawn(vec![
+            person(4, Some(3)),
+            person(2, Some(1)),
+            person(1, None),
+            person(3, Some(1)),
+            person(5, Some(99)),
+        ]);
+        assert_eq!(chart, [(0, 1), (1, 2), (1, 3), (2, 4), (0, 5)]);
+    }
+
+    #[test]
+    fn a_loop_of_reports_is_drawn_once() {
+        let chart = drawn(vec![
+            person(1, Some(2)),
+            person(2, Some(1)),
+            person(3, Some(3)),
+        ]);
+        assert_eq!(chart.len(), 3, "{chart:?}");
+        assert_eq!(chart[0], (0, 3), "reporting to oneself heads a branch");
+        assert!(chart.contains(&(0, 1)) && chart.contains(&(1, 2)));
+    }
 }

@@ -228,6 +228,7 @@ pipeline-nurture = Nurture (B, C)
 pipeline-close = Close (A)
 decision-map-title = Decision map
 decision-map-quadrants = Quadrants
+decision-map-chart = Org chart (who reports to whom)
 decision-map-org = Org chart
 decision-map-warn-few = Fewer than two contacts on the decision map
 decision-map-warn-heads = The decision map lacks a finance head or a business head

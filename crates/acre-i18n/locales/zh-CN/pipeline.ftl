@@ -228,6 +228,7 @@ pipeline-nurture = 养单（B、C）
 pipeline-close = 打单（A）
 decision-map-title = 决策图
 decision-map-quadrants = 四象限
+decision-map-chart = 组织结构图（按汇报关系）
 decision-map-org = 组织图
 decision-map-warn-few = 决策图少于两位联系人
 decision-map-warn-heads = 决策图中缺少财务负责人或业务负责人

@@ -228,6 +228,7 @@ pipeline-nurture = 養單（B、C）
 pipeline-close = 打單（A）
 decision-map-title = 決策圖
 decision-map-quadrants = 四象限
+decision-map-chart = 組織結構圖（按匯報關係）
 decision-map-org = 組織圖
 decision-map-warn-few = 決策圖少於兩位聯絡人
 decision-map-warn-heads = 決策圖中缺少財務負責人或業務負責人

@@ -51,10 +51,52 @@ struct StagePanel {
     map: DecisionMapView,
     /// `(quadrant key, label, names)` in the seed's order.
     quadrants: Vec<(&'static str, String, Vec<String>)>,
+    /// The map as an org chart, in drawing order.
+    chart: Vec<ChartNode>,
     history: Vec<StageStay>,
     problem: String,
     /// Links to start a success or failure case from a closed opportunity.
     case_link: String,
+}
+
+/// One person on the drawn org chart.
+struct ChartNode {
+    depth: usize,
+    name: String,
+    /// Title and department, as known.
+    post: String,
+    role: String,
+    /// Quadrant key (for its colour) and label.
+    quadrant: String,
+    quadrant_label: String,
+}
+
+fn chart_of(t: Tr, map: &DecisionMapView) -> Vec<ChartNode> {
+    map.chart()
+        .into_iter()
+        .map(|(depth, e)| ChartNode {
+            depth,
+            name: e.name.clone(),
+            post: [&e.title, &e.department]
+                .into_iter()
+                .flatten()
+                .filter(|s| !s.is_empty())
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" · "),
+            role: e
+                .decision_role
+                .as_deref()
+                .map(|r| t.get(&format!("decision_entry-decision_role-{r}")))
+                .unwrap_or_default(),
+            quadrant: e.quadrant.clone().unwrap_or_default(),
+            quadrant_label: e
+                .quadrant
+                .as_deref()
+                .map(|q| t.get(&format!("decision_entry-quadrant-{q}")))
+                .unwrap_or_default(),
+        })
+        .collect()
 }
 
 fn stage_name(t: Tr, key: &str) -> String {
@@ -195,6 +237,7 @@ pub async fn panel(
         can_edit: app.can_edit(actor, &OPPORTUNITIES, rec),
         pending,
         conflicts,
+        chart: chart_of(t, &map),
         map,
         quadrants,
         history,

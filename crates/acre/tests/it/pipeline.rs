@@ -671,12 +671,16 @@ storage_test!(
             assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
             ids.push(r.json()["id"].as_i64().unwrap());
         }
-        for (contact, influence, support) in [(ids[0], "high", "low"), (ids[1], "low", "high")] {
+        // The accountant reports to the general manager.
+        for (contact, influence, support, reports_to) in [
+            (ids[0], "high", "low", None),
+            (ids[1], "low", "high", Some(ids[0])),
+        ] {
             let r = rep1
                 .json(
                     Method::POST,
                     "/api/v1/decision-map",
-                    json!({"opportunity_id": id, "contact_id": contact, "influence": influence, "support": support}),
+                    json!({"opportunity_id": id, "contact_id": contact, "influence": influence, "support": support, "reports_to": reports_to}),
                 )
                 .await;
             assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
@@ -691,6 +695,17 @@ storage_test!(
             .map(|e| e["quadrant"].as_str().unwrap())
             .collect();
         assert_eq!(quadrants, ["devil", "sweetie"]);
+        // The page draws the org chart: the accountant a level under 王总.
+        let page = rep1.get(&format!("/r/opportunities/{id}")).await.text;
+        let chart = &page[page.find("id=\"org-chart\"").expect("the chart")..];
+        let boss = chart
+            .find("org-depth-0 quadrant-devil")
+            .expect("王总 at the top");
+        let under = chart
+            .find("org-depth-1 quadrant-sweetie")
+            .expect("李会计 under");
+        assert!(boss < under);
+        assert!(chart[boss..].find("王总").unwrap() < chart[boss..].find("李会计").unwrap());
     }
 );
 
