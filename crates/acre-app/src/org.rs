@@ -39,6 +39,24 @@ pub fn owner_predicate(actor: &Actor, owner_col: &str, first: usize) -> (String,
     }
 }
 
+/// Like `owner_predicate`, with a team written as one set (`owner IN (the
+/// actor, then the subtree's people)`) rather than an `OR`: a query on an
+/// index led by the owner then reads one range per person (a kanban
+/// column's count, a team's forecast), where the `OR` made SQLite walk
+/// another index and look up every row.
+pub fn owner_set_predicate(actor: &Actor, owner_col: &str, first: usize) -> (String, Vec<Value>) {
+    match (actor.role.scope(), actor.user.department_id) {
+        (ScopeKind::Subtree, Some(dept)) => (
+            format!(
+                "{owner_col} IN (SELECT CAST(${first} AS BIGINT) UNION ALL {})",
+                subtree_users_sql(first + 1)
+            ),
+            vec![actor.id().into(), dept.into()],
+        ),
+        _ => owner_predicate(actor, owner_col, first),
+    }
+}
+
 /// Whether `owner_predicate` is one equality (the actor's own rows), which an
 /// index on the owner answers as one range.
 pub fn owns_alone(actor: &Actor) -> bool {

@@ -138,6 +138,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0022_price_tiers.sql"),
         include_str!("../migrations/postgres/0022_price_tiers.sql"),
     ),
+    (
+        23,
+        "pipeline_covering",
+        include_str!("../migrations/sqlite/0023_pipeline_covering.sql"),
+        include_str!("../migrations/postgres/0023_pipeline_covering.sql"),
+    ),
 ];
 
 /// Arbitrary key for PostgreSQL's advisory lock, so two starting servers do

@@ -102,11 +102,12 @@ impl Access {
         // `owner` and `id` are the customer's owner and id as columns of
         // the row at hand.
         let customer = |owner: &str, id: &str, sql: &mut Sql| {
-            let (pred, args) = crate::org::owner_predicate(
-                actor,
-                &format!("{}{owner}", sql.plus),
-                sql.args.len() + 1,
-            );
+            let of_owner = if self == Access::CustomerCopy {
+                crate::org::owner_set_predicate
+            } else {
+                crate::org::owner_predicate
+            };
+            let (pred, args) = of_owner(actor, &format!("{}{owner}", sql.plus), sql.args.len() + 1);
             if pred == "1=1" {
                 return None;
             }
