@@ -76,7 +76,9 @@ pub struct WorkSplit {
     pub close: i64,
 }
 
-/// The WHERE shared by the views: open, live, in the actor's sight.
+/// The WHERE shared by the views: open, live, of customers owned by someone
+/// in the actor's sight or shared with them (not the pool's: an `OR` with
+/// the pool made SQLite walk every stage row by row).
 /// `paged` marks a query that reads rows in `updated_at` order: unless the
 /// actor's rows are one range of the owner index (a rep without shares),
 /// SQLite must not let the owner drive it, or it gathers and sorts every
@@ -89,7 +91,7 @@ fn open_in_sight(app: &App, actor: &Actor, s: &mut Sql, paged: bool) {
         s.plus = "+";
     }
     s.push(" WHERE t.status = 'open' AND t.deleted_at IS NULL");
-    if let Some(p) = OPPORTUNITIES.access.row_predicate(actor, s) {
+    if let Some(p) = OPPORTUNITIES.access.owned_predicate(actor, s) {
         s.push(&format!(" AND {p}"));
     }
     s.plus = "";

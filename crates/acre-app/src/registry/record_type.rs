@@ -75,6 +75,14 @@ impl Access {
         self.predicate(actor, sql, Mode::Write)
     }
 
+    /// The rows whose customer someone in the actor's sight owns (or that
+    /// are shared with them): as `row_predicate`, without the pool. The
+    /// pipeline's views show a team's work; an opportunity of a customer in
+    /// the pool is reached through its list and its customer.
+    pub fn owned_predicate(self, actor: &Actor, sql: &mut Sql) -> Option<String> {
+        self.predicate(actor, sql, Mode::Owned)
+    }
+
     /// The rows of a list: for customers either the owned ones the actor may
     /// see or, with `pool`, the unassigned pool (公海) — never both mixed.
     pub fn list_predicate(self, actor: &Actor, sql: &mut Sql, pool: bool) -> Option<String> {

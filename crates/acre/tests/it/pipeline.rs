@@ -188,12 +188,43 @@ storage_test!(
             .await
             .json();
         assert!(team["columns"][0]["count"].as_i64().unwrap() >= 23);
+        let page = rep4.get("/pipeline?f.grade=B").await;
+        assert!(page.text.contains("星光灯饰 第22期"));
+        // Reclaimed to the pool, the customer's opportunities leave the
+        // team's board (nobody works them) but stay open to the manager.
+        let r = m2
+            .json(
+                Method::POST,
+                "/api/v1/customer-moves",
+                json!({"action": "reclaim", "ids": [cid], "reason": "reallocated"}),
+            )
+            .await;
+        assert!(r.status.is_success(), "{}", r.text);
+        let team = m2
+            .get("/api/v1/pipeline/board?stage=lead_list&grade=B")
+            .await
+            .json();
+        let first = col["cards"][0]["id"].as_i64().unwrap();
+        assert!(
+            team["columns"][0]["cards"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|c| c["customer_id"] != cid)
+        );
+        assert_eq!(
+            m2.get(&format!("/api/v1/opportunities/{first}"))
+                .await
+                .status,
+            StatusCode::OK
+        );
         // An unknown stage is a field error, not an empty board.
         let r = rep4.get("/api/v1/pipeline/board?stage=nowhere").await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
-        // The page shows the column's count.
-        let page = rep4.get("/pipeline?f.grade=B").await;
-        assert!(page.text.contains("星光灯饰 第22期"));
+        // The page shows the column's cards (the customer is in the pool now:
+        // rep4 sees none of it).
+        let page = m2.get("/pipeline?f.grade=B").await;
+        assert!(!page.text.contains("星光灯饰 第22期"));
     }
 );
 
