@@ -47,11 +47,107 @@ pub struct BoardColumn {
     pub has_next: bool,
 }
 
-/// Narrowing a kanban by the opportunity's grade or owner.
+/// Narrowing the pipeline views (SP1): by the opportunity's grades, its
+/// owner, the owner's team (a department and those under it), its lead
+/// source and its expected close month (`YYYY-MM`).
 #[derive(Clone, Debug, Default)]
 pub struct BoardFilter {
-    pub grade: Option<String>,
+    pub grades: Vec<String>,
     pub owner: Option<i64>,
+    pub team: Option<i64>,
+    pub source: Option<String>,
+    pub close_month: Option<String>,
+}
+
+impl BoardFilter {
+    /// From query pairs (`grade` may list several: `A,B`); a malformed
+    /// value is a field error rather than an empty view.
+    pub fn parse(
+        grade: Option<&str>,
+        owner: Option<&str>,
+        team: Option<&str>,
+        source: Option<&str>,
+        close_month: Option<&str>,
+    ) -> Result<BoardFilter> {
+        fn given(v: Option<&str>) -> Option<&str> {
+            v.map(str::trim).filter(|v| !v.is_empty())
+        }
+        let mut errs = crate::error::FieldErrors::new();
+        let mut id = |key: &str, v: Option<&str>| -> Option<i64> {
+            let v = given(v)?;
+            let n = v.parse().ok();
+            if n.is_none() {
+                errs.insert(key.into(), "err-option".into());
+            }
+            n
+        };
+        let owner = id("owner_id", owner);
+        let team = id("team", team);
+        let grades: Vec<String> = given(grade)
+            .map(|g| g.split(',').map(|x| x.trim().to_string()).collect())
+            .unwrap_or_default();
+        if grades
+            .iter()
+            .any(|g| !crate::customers::GRADES.contains(&g.as_str()))
+        {
+            errs.insert("grade".into(), "err-option".into());
+        }
+        let source = given(source).map(str::to_string);
+        if source
+            .as_deref()
+            .is_some_and(|s| !crate::customers::SOURCES.contains(&s))
+        {
+            errs.insert("source".into(), "err-option".into());
+        }
+        let close_month = given(close_month).map(str::to_string);
+        if close_month.as_deref().is_some_and(|m| {
+            m.len() != 7 || crate::registry::value::parse_date(&format!("{m}-01")).is_none()
+        }) {
+            errs.insert("close_month".into(), "err-date".into());
+        }
+        if !errs.is_empty() {
+            return Err(crate::error::AppError::fields(errs));
+        }
+        Ok(BoardFilter {
+            grades,
+            owner,
+            team,
+            source,
+            close_month,
+        })
+    }
+
+    /// Its conditions, appended to `s`.
+    fn push(&self, s: &mut Sql) {
+        if !self.grades.is_empty() {
+            let marks: Vec<String> = self
+                .grades
+                .iter()
+                .map(|g| s.arg(Value::from(g.as_str())))
+                .collect();
+            s.push(&format!(" AND t.grade IN ({})", marks.join(", ")));
+        }
+        if let Some(o) = self.owner {
+            let o = s.arg(Value::from(o));
+            s.push(&format!(" AND t.owner_id = {o}"));
+        }
+        if let Some(team) = self.team {
+            let n = s.args.len() + 1;
+            s.args.push(Value::from(team));
+            s.push(&format!(
+                " AND t.owner_id IN ({})",
+                crate::org::subtree_users_sql(n)
+            ));
+        }
+        if let Some(src) = &self.source {
+            let p = s.arg(Value::from(src.as_str()));
+            s.push(&format!(" AND t.source = {p}"));
+        }
+        if let Some(m) = &self.close_month {
+            let p = s.arg(Value::from(format!("{m}%")));
+            s.push(&format!(" AND t.close_date LIKE {p}"));
+        }
+    }
 }
 
 /// One row of the forecast list's summary: a close month and grade.
@@ -122,14 +218,7 @@ impl App {
             open_in_sight(self, actor, &mut s, paged);
             let st = s.arg(Value::from(stage.key()));
             s.push(&format!(" AND t.stage = {st}"));
-            if let Some(g) = filter.grade.as_deref() {
-                let g = s.arg(Value::from(g));
-                s.push(&format!(" AND t.grade = {g}"));
-            }
-            if let Some(o) = filter.owner {
-                let o = s.arg(Value::from(o));
-                s.push(&format!(" AND t.owner_id = {o}"));
-            }
+            filter.push(&mut s);
             s
         };
         let c = where_(false);
@@ -186,10 +275,16 @@ impl App {
     /// The forecast list (预计成交名单, SP1): the open A and B opportunities
     /// the actor may see by expected close month from `from_month` on
     /// (`YYYY-MM`), with counts, amounts and weighted amounts.
-    pub async fn forecast(&self, actor: &Actor, from_month: &str) -> Result<Vec<ForecastRow>> {
+    pub async fn forecast(
+        &self,
+        actor: &Actor,
+        from_month: &str,
+        filter: &BoardFilter,
+    ) -> Result<Vec<ForecastRow>> {
         self.readable_type(actor, OPPORTUNITIES.key)?;
         let mut s = Sql::default();
         open_in_sight(self, actor, &mut s, false);
+        filter.push(&mut s);
         let from = s.arg(Value::from(from_month));
         // Grouped by day in the forecast index's own order (no sort), then
         // folded into months here: a few hundred groups instead of sorting
@@ -225,10 +320,11 @@ impl App {
     }
 
     /// How the actor's visible open opportunities split into 找单 / 养单 / 打单.
-    pub async fn work_split(&self, actor: &Actor) -> Result<WorkSplit> {
+    pub async fn work_split(&self, actor: &Actor, filter: &BoardFilter) -> Result<WorkSplit> {
         self.readable_type(actor, OPPORTUNITIES.key)?;
         let mut s = Sql::default();
         open_in_sight(self, actor, &mut s, false);
+        filter.push(&mut s);
         let text = format!(
             "SELECT t.grade, COUNT(*) AS n FROM opportunities t{} GROUP BY t.grade",
             s.text

@@ -30,7 +30,7 @@ const NATURES: &[&str] = &[
     "individual_business",
     "other",
 ];
-const GRADES: &[&str] = &["A", "B", "C", "D"];
+pub const GRADES: &[&str] = &["A", "B", "C", "D"];
 /// Revenue bands of the target market (seed 002 §1).
 const REVENUE_BANDS: &[&str] = &["lt_50m", "50m_500m", "gt_500m"];
 /// CU13: the product line of the segment a customer is in, or out / unknown.

@@ -11,7 +11,7 @@ use crate::{Actor, App};
 
 /// SQL that selects the ids of every user in the department subtree rooted at
 /// parameter `$n` (a recursive CTE both databases understand).
-fn subtree_users_sql(n: usize) -> String {
+pub(crate) fn subtree_users_sql(n: usize) -> String {
     format!(
         "SELECT su.id FROM users su WHERE su.department_id IN (\
          WITH RECURSIVE sub(id) AS (SELECT CAST(${n} AS BIGINT) \

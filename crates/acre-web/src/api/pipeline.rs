@@ -99,26 +99,55 @@ pub async fn decision_map(
     Ok(Json(json!(map)))
 }
 
+/// The pipeline views' filters (SP1), as query parameters.
+#[derive(Deserialize)]
+pub struct FilterQuery {
+    grade: Option<String>,
+    owner_id: Option<String>,
+    team: Option<String>,
+    source: Option<String>,
+    close_month: Option<String>,
+}
+
+impl FilterQuery {
+    fn filter(&self, ctx: &Ctx) -> Result<acre_app::board::BoardFilter, WebError> {
+        acre_app::board::BoardFilter::parse(
+            self.grade.as_deref(),
+            self.owner_id.as_deref(),
+            self.team.as_deref(),
+            self.source.as_deref(),
+            self.close_month.as_deref(),
+        )
+        .web(ctx)
+    }
+}
+
 #[derive(Deserialize)]
 pub struct BoardQuery {
-    grade: Option<String>,
-    owner_id: Option<i64>,
+    #[serde(flatten)]
+    filter: FilterQuery,
     /// Only this stage's column, at `page` (from 0).
     stage: Option<String>,
-    page: Option<i64>,
+    /// A string: numbers beside a flattened struct do not survive serde.
+    page: Option<String>,
 }
 
 /// `GET /pipeline/board`: the kanban, each stage's first page of open
-/// opportunities with its capped count; `?stage=…&page=…` one column's page.
+/// opportunities with its capped count; `?stage=…&page=…` one column's page;
+/// `grade` (`A,B`), `owner_id`, `team` (a department), `source` and
+/// `close_month` (`YYYY-MM`) narrow it.
 pub async fn board(
     State(state): State<AppState>,
     ctx: Ctx,
     Query(q): Query<BoardQuery>,
 ) -> Result<Json<Value>, WebError> {
     let actor = ctx.actor()?;
-    let filter = acre_app::board::BoardFilter {
-        grade: q.grade.filter(|g| !g.is_empty()),
-        owner: q.owner_id,
+    let filter = q.filter.filter(&ctx)?;
+    let page = match q.page.as_deref().filter(|p| !p.is_empty()) {
+        Some(p) => p
+            .parse()
+            .map_err(|_| ctx.err(AppError::field("page", "err-option")))?,
+        None => 0,
     };
     let stages: Vec<Stage> = match q.stage.as_deref() {
         Some(k) => {
@@ -130,7 +159,7 @@ pub async fn board(
     for s in stages {
         let col = state
             .app
-            .board_column(actor, s, &filter, q.page.unwrap_or(0))
+            .board_column(actor, s, &filter, page)
             .await
             .web(&ctx)?;
         columns.push(col);
@@ -144,10 +173,12 @@ pub async fn board(
 #[derive(Deserialize)]
 pub struct ForecastQuery {
     from: Option<String>,
+    #[serde(flatten)]
+    filter: FilterQuery,
 }
 
 /// `GET /pipeline/forecast?from=YYYY-MM`: A and B by close month, and the
-/// find / nurture / close split.
+/// find / nurture / close split; narrowed like the board.
 pub async fn forecast(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -158,8 +189,9 @@ pub async fn forecast(
         .from
         .filter(|m| m.len() == 7)
         .unwrap_or_else(|| acre_app::registry::value::today()[..7].to_string());
-    let rows = state.app.forecast(actor, &from).await.web(&ctx)?;
-    let split = state.app.work_split(actor).await.web(&ctx)?;
+    let filter = q.filter.filter(&ctx)?;
+    let rows = state.app.forecast(actor, &from, &filter).await.web(&ctx)?;
+    let split = state.app.work_split(actor, &filter).await.web(&ctx)?;
     Ok(Json(json!({"from": from, "items": rows, "split": split})))
 }
 

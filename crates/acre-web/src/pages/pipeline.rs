@@ -354,6 +354,79 @@ pub async fn close(
     }
 }
 
+/// The pipeline views' filters from the page's query (`f.grade`, …).
+fn filter_of(qs: &Qs) -> acre_app::error::Result<BoardFilter> {
+    BoardFilter::parse(
+        qs.get("f.grade"),
+        qs.get("f.owner_id"),
+        qs.get("f.team"),
+        qs.get("f.source"),
+        qs.get("f.close_month"),
+    )
+}
+
+/// The filter bar the kanban and the forecast share, as submitted.
+pub struct FilterBar {
+    action: &'static str,
+    grade: String,
+    owner_id: String,
+    owner_name: String,
+    team: String,
+    source: String,
+    close_month: String,
+    /// `(department id, its path)`.
+    teams: Vec<(i64, String)>,
+    /// `(source key, label)`.
+    sources: Vec<(&'static str, String)>,
+    /// The kanban filters by grade and close month; the forecast has its own
+    /// months, from `from` on.
+    full: bool,
+    from: String,
+}
+
+async fn filter_bar(
+    app: &App,
+    ctx: &Ctx,
+    qs: &Qs,
+    action: &'static str,
+    full: bool,
+) -> Result<FilterBar, WebError> {
+    let t = Tr(ctx.locale);
+    let get = |k: &str| qs.get(k).unwrap_or("").to_string();
+    let owner_id = get("f.owner_id");
+    let owner_name = match owner_id.parse::<i64>() {
+        Ok(id) => acre_store::users::by_id(&app.db, id)
+            .await
+            .map_err(AppError::from)
+            .web(ctx)?
+            .map(|u| u.display_name)
+            .unwrap_or_default(),
+        Err(_) => String::new(),
+    };
+    Ok(FilterBar {
+        action,
+        grade: get("f.grade"),
+        owner_id,
+        owner_name,
+        team: get("f.team"),
+        source: get("f.source"),
+        close_month: get("f.close_month"),
+        teams: app
+            .department_tree()
+            .await
+            .web(ctx)?
+            .into_iter()
+            .map(|d| (d.dept.id, d.path))
+            .collect(),
+        sources: acre_app::customers::SOURCES
+            .iter()
+            .map(|s| (*s, t.get(&format!("opportunity-source-{s}"))))
+            .collect(),
+        full,
+        from: get("from"),
+    })
+}
+
 /// One column of the kanban.
 pub struct Column {
     pub key: &'static str,
@@ -381,8 +454,7 @@ pub struct Card {
 struct BoardPage {
     layout: Layout,
     columns: Vec<Column>,
-    grade: String,
-    owner: String,
+    bar: FilterBar,
 }
 
 #[derive(Template)]
@@ -404,13 +476,7 @@ async fn column(
         .and_then(|p| p.parse().ok())
         .unwrap_or(0)
         .max(0);
-    let filter = BoardFilter {
-        grade: qs
-            .get("f.grade")
-            .filter(|v| !v.is_empty())
-            .map(str::to_string),
-        owner: qs.get("f.owner_id").and_then(|v| v.parse().ok()),
-    };
+    let filter = filter_of(qs).web(ctx)?;
     let col = app
         .board_column(actor, stage, &filter, page)
         .await
@@ -471,8 +537,7 @@ pub async fn board(State(state): State<AppState>, ctx: Ctx, qs: Qs) -> Result<Re
     let page = BoardPage {
         layout: Layout::new(&ctx, actor, "pipeline", "/pipeline"),
         columns,
-        grade: qs.get("f.grade").unwrap_or("").to_string(),
-        owner: qs.get("f.owner_id").unwrap_or("").to_string(),
+        bar: filter_bar(&state.app, &ctx, &qs, "/pipeline", true).await?,
     };
     Ok(Html(page.render().unwrap_or_default()).into_response())
 }
@@ -499,8 +564,8 @@ struct ForecastPage {
     /// `(month, count, total, weighted)` per month, both grades.
     months: Vec<(String, i64, String, String)>,
     split: WorkSplit,
-    from: String,
     money: Vec<(String, String)>,
+    bar: FilterBar,
 }
 
 /// The forecast list (预计成交名单): A and B by expected close month.
@@ -519,8 +584,9 @@ pub async fn forecast(
         .filter(|m| m.len() == 7 && m.as_bytes()[4] == b'-')
         .map(str::to_string)
         .unwrap_or_else(|| acre_app::registry::value::today()[..7].to_string());
-    let rows = state.app.forecast(actor, &from).await.web(&ctx)?;
-    let split = state.app.work_split(actor).await.web(&ctx)?;
+    let filter = filter_of(&qs).web(&ctx)?;
+    let rows = state.app.forecast(actor, &from, &filter).await.web(&ctx)?;
+    let split = state.app.work_split(actor, &filter).await.web(&ctx)?;
     let mut months: Vec<(String, i64, i64, i64)> = Vec::new();
     for r in &rows {
         match months.iter_mut().find(|m| m.0 == r.month) {
@@ -545,7 +611,10 @@ pub async fn forecast(
             .map(|(m, n, t, w)| (m, n, l.money(t), l.money(w)))
             .collect(),
         split,
-        from,
+        bar: FilterBar {
+            from,
+            ..filter_bar(&state.app, &ctx, &qs, "/pipeline/forecast", false).await?
+        },
     };
     Ok(Html(page.render().unwrap_or_default()).into_response())
 }

@@ -949,3 +949,103 @@ storage_test!(
         assert_eq!(r.status, StatusCode::NOT_FOUND);
     }
 );
+
+storage_test!(
+    the_pipeline_views_filter_by_grade_owner_team_source_and_close_month,
+    |t: TestApp| async move {
+        let mut rep5 = t.login("rep5").await;
+        let cid = customer(&mut rep5, "云浮新兴翔顺不锈钢有限公司").await;
+        for (name, grade, source, close) in [
+            ("翔顺 ERP", "A", "event", "2032-05-10"),
+            ("翔顺 MES", "B", "customer_referral", "2032-05-20"),
+            ("翔顺 WMS", "C", "event", "2032-06-01"),
+        ] {
+            let r = rep5
+                .json(
+                    Method::POST,
+                    "/api/v1/opportunities",
+                    json!({"name": name, "customer_id": cid, "grade": grade, "source": source, "close_date": close, "amount": "100000"}),
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        }
+        let names = |board: &Value| -> Vec<String> {
+            board["columns"][0]["cards"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|c| c["customer_id"] == cid)
+                .map(|c| c["name"].as_str().unwrap().to_string())
+                .collect()
+        };
+        let mut m2 = t.login("manager2").await;
+        let b = m2
+            .get("/api/v1/pipeline/board?stage=lead_list&source=event&close_month=2032-05")
+            .await
+            .json();
+        assert_eq!(names(&b), ["翔顺 ERP"]);
+        let b = m2
+            .get("/api/v1/pipeline/board?stage=lead_list&grade=A,B")
+            .await
+            .json();
+        assert_eq!(names(&b), ["翔顺 MES", "翔顺 ERP"]);
+        let rep5_id = t.user_id("rep5").await;
+        let b = m2
+            .get(&format!(
+                "/api/v1/pipeline/board?stage=lead_list&owner_id={rep5_id}&grade=C"
+            ))
+            .await
+            .json();
+        assert_eq!(names(&b), ["翔顺 WMS"]);
+        // By team: rep5's department holds them, manager1's does not.
+        let dept = |u: &Value| u["department_id"].as_i64().unwrap();
+        let me = rep5.get("/api/v1/me").await.json();
+        let theirs = dept(&me["user"]);
+        let b = m2
+            .get(&format!(
+                "/api/v1/pipeline/board?stage=lead_list&team={theirs}&grade=C"
+            ))
+            .await
+            .json();
+        assert_eq!(names(&b), ["翔顺 WMS"]);
+        let mut m1 = t.login("manager1").await;
+        let other = dept(&m1.get("/api/v1/me").await.json()["user"]);
+        let b = m2
+            .get(&format!(
+                "/api/v1/pipeline/board?stage=lead_list&team={other}"
+            ))
+            .await
+            .json();
+        assert!(names(&b).is_empty());
+        // The forecast narrows the same way: May 2032, A and B, events only.
+        let f = m2
+            .get("/api/v1/pipeline/forecast?from=2032-01&source=event")
+            .await
+            .json();
+        let items = f["items"].as_array().unwrap();
+        assert_eq!(items.len(), 1, "{f}");
+        assert_eq!(items[0]["grade"], "A");
+        assert_eq!(items[0]["total"], 10_000_000);
+        // A bad filter is a field error, not an empty view.
+        for q in ["grade=E", "source=radio", "close_month=2032-13", "team=x"] {
+            let r = m2.get(&format!("/api/v1/pipeline/board?{q}")).await;
+            assert_eq!(
+                r.status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{q}: {}",
+                r.text
+            );
+        }
+        // The pages carry the filter bar with what was chosen.
+        let page = m2
+            .get("/pipeline/forecast?from=2032-01&f.source=event")
+            .await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.text.contains(r#"value="2032-01""#));
+        let page = m2
+            .get("/pipeline?f.source=event&f.close_month=2032-05")
+            .await;
+        assert!(page.text.contains("翔顺 ERP"));
+        assert!(!page.text.contains("翔顺 MES"));
+    }
+);
