@@ -184,13 +184,13 @@ fn open_in_sight(app: &App, actor: &Actor, s: &mut Sql, paged: bool) {
         && app.db.backend() == acre_store::Backend::Sqlite
         && (actor.has_shares || !crate::org::owns_alone(actor))
     {
-        s.plus = "+";
+        s.owner_plus = "+";
     }
     s.push(" WHERE t.status = 'open' AND t.deleted_at IS NULL");
     if let Some(p) = OPPORTUNITIES.access.owned_predicate(actor, s) {
         s.push(&format!(" AND {p}"));
     }
-    s.plus = "";
+    s.owner_plus = "";
 }
 
 fn float(v: &Value) -> f64 {

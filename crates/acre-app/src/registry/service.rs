@@ -32,6 +32,12 @@ const PLAN_BY_SORT_ABOVE: i64 = 2000;
 /// up to this many ("more than 2,000").
 pub const EXACT_COUNT_UP_TO: i64 = 2000;
 
+/// A search within one owner's customers (a rep's) counts up to this many:
+/// each match counted costs a lookup of its customer, and past it the page
+/// walks the rep's own rows in order (`owner_ordered`), where 500 matches
+/// among a rep's ~150,000 customers still fill a page within ~15,000 rows.
+pub const OWN_SEARCH_COUNT_UP_TO: i64 = 500;
+
 /// Any other list counts up to this many: past it, counting reads more
 /// than a page is worth (the general manager's whole customer base).
 pub const EXACT_LIST_COUNT_UP_TO: i64 = 100_000;
@@ -172,6 +178,19 @@ fn searching(rt: &RecordType, q: &ListQuery) -> bool {
         || q.filters.iter().any(|f| {
             matches!(f, super::query::Filter::Contains(k, _) if rt.field(k).is_some_and(|f| f.searchable))
         })
+}
+
+/// Whether the owner index `(owner_id, updated_at)` holds a customer list's
+/// rows in its order: the actor's own customers (no shares to add) in the
+/// default sort, whatever else narrows them.
+fn owner_ordered(rt: &RecordType, q: &ListQuery, actor: &Actor) -> bool {
+    rt.access == super::Access::Customer
+        && rt.default_sort == "-updated_at"
+        && q.sort.as_deref().is_none_or(|s| s == rt.default_sort)
+        && !q.pool
+        && !q.trash
+        && !actor.has_shares
+        && crate::org::owns_alone(actor)
 }
 
 /// Whether an index of `rt.owner_indexed` holds a list's rows in its order:
@@ -396,7 +415,10 @@ impl App {
         // customers, are counted by looking up each one: such counts stop
         // where an exact number stops helping anyone; other counts read an
         // index and stop much later.
-        let cap = if searching(rt, q) || (rt.access == super::Access::Contact && restricted) {
+        let own = owner_ordered(rt, q, actor);
+        let cap = if searching(rt, q) && own {
+            OWN_SEARCH_COUNT_UP_TO
+        } else if searching(rt, q) || (rt.access == super::Access::Contact && restricted) {
             EXACT_COUNT_UP_TO
         } else {
             EXACT_LIST_COUNT_UP_TO
@@ -420,12 +442,15 @@ impl App {
         // gather every match of a search term first. The count tells how
         // many match: past a few thousand, keep the filters off their
         // indexes (SQLite) and probe search keys row by row (both).
-        if count > PLAN_BY_SORT_ABOVE && !served_in_order(rt, q, actor) {
+        if count > PLAN_BY_SORT_ABOVE.min(cap) && !served_in_order(rt, q, actor) {
+            let plus = match self.db.backend() {
+                acre_store::Backend::Sqlite => "+",
+                acre_store::Backend::Postgres => "",
+            };
             s = Sql {
-                plus: match self.db.backend() {
-                    acre_store::Backend::Sqlite => "+",
-                    acre_store::Backend::Postgres => "",
-                },
+                plus,
+                // A rep's own rows are walked in order through the owner index.
+                owner_plus: if own { "" } else { plus },
                 by_sort: true,
                 ..Sql::default()
             };

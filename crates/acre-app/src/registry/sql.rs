@@ -17,6 +17,9 @@ pub struct Sql {
     /// `"+"` to keep SQLite from driving a query by a filter's index (see
     /// `service::list_records`); empty otherwise. Never set for PostgreSQL.
     pub plus: &'static str,
+    /// The same for the owner in the visibility predicate, which may drive
+    /// a list whose sort an owner index holds while other filters may not.
+    pub owner_plus: &'static str,
     /// The list walks its sort's index: search terms are checked row by row
     /// with one index probe per key instead of gathering every match first.
     pub by_sort: bool,
