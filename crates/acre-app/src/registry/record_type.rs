@@ -115,7 +115,11 @@ impl Access {
             } else {
                 crate::org::owner_predicate
             };
-            let (pred, args) = of_owner(actor, &format!("{}{owner}", sql.owner_plus), sql.args.len() + 1);
+            let (pred, args) = of_owner(
+                actor,
+                &format!("{}{owner}", sql.owner_plus),
+                sql.args.len() + 1,
+            );
             if pred == "1=1" {
                 return None;
             }

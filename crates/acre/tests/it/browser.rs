@@ -962,6 +962,19 @@ async fn quotes_are_approved_and_become_contracts_with_payments() {
         login(&c, &base, "rep1", DEMO_PASSWORD).await;
         c.goto(&format!("{base}/r/quotes/{quote}")).await.unwrap();
         expect_text(&c, "#quote-status", "已核准").await;
+        // The quote sheet, as the customer receives it, under our letterhead.
+        click(&c, "quote-sheet").await;
+        expect_text(&c, "#sheet-company", "一亩软件（深圳）有限公司").await;
+        expect_text(
+            &c,
+            "#sheet-in-words",
+            "合计（大写）：人民币壹拾壹万叁仟元整",
+        )
+        .await;
+        assert_eq!(
+            first_link("#sheet-docx").await,
+            format!("/r/quotes/{quote}/quote.docx")
+        );
         c.goto(&format!("{base}/r/contract-templates"))
             .await
             .unwrap();
