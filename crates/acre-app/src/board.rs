@@ -193,15 +193,6 @@ fn open_in_sight(app: &App, actor: &Actor, s: &mut Sql, paged: bool) {
     s.owner_plus = "";
 }
 
-fn float(v: &Value) -> f64 {
-    match v {
-        Value::Float(Some(f)) => *f,
-        Value::Int(Some(i)) => *i as f64,
-        Value::Text(Some(t)) => t.parse().unwrap_or(0.0),
-        _ => 0.0,
-    }
-}
-
 impl App {
     /// One page of a kanban column (SP4): the open opportunities at `stage`
     /// the actor sees, most recently changed first, and their capped count.
@@ -305,7 +296,7 @@ impl App {
             let e = months.entry((month, r.str("grade"))).or_default();
             e.0 += r.i64("n");
             e.1 += r.i64("total");
-            e.2 += float(r.value("weighted"));
+            e.2 += r.value("weighted").as_f64().unwrap_or(0.0);
         }
         Ok(months
             .into_iter()

@@ -51,15 +51,6 @@ pub struct QuoteSheet {
     pub notes: Option<String>,
 }
 
-fn float(v: &Value) -> Option<f64> {
-    match v {
-        Value::Float(f) => *f,
-        Value::Int(i) => i.map(|i| i as f64),
-        Value::Text(t) => t.as_deref().and_then(|t| t.parse().ok()),
-        _ => None,
-    }
-}
-
 impl App {
     /// The sheet of quote `id`, as the actor may see it (404 otherwise).
     /// Three reads: the quote with its customer and author, and its lines.
@@ -86,9 +77,9 @@ impl App {
             .iter()
             .map(|r| SheetLine {
                 description: r.str("description"),
-                quantity: float(r.value("quantity")).unwrap_or(0.0),
+                quantity: r.value("quantity").as_f64().unwrap_or(0.0),
                 unit_price: r.opt_i64("unit_price"),
-                discount: float(r.value("discount")),
+                discount: r.value("discount").as_f64(),
                 amount: r.opt_i64("amount"),
             })
             .collect();
@@ -113,7 +104,7 @@ impl App {
             prepared_email: col("email"),
             lines,
             subtotal: money("subtotal"),
-            tax_rate: float(&q.get("tax_rate")),
+            tax_rate: q.get("tax_rate").as_f64(),
             tax: money("tax"),
             total,
             total_in_words: match text("currency").as_deref() {

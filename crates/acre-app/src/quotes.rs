@@ -57,11 +57,7 @@ fn get<'a>(values: &'a [(&'static Field, Value)], key: &str) -> Option<&'a Value
 }
 
 fn num(values: &[(&'static Field, Value)], key: &str) -> Option<f64> {
-    match get(values, key) {
-        Some(Value::Int(Some(n))) => Some(*n as f64),
-        Some(Value::Float(Some(x))) => Some(*x),
-        _ => None,
-    }
+    get(values, key).and_then(Value::as_f64)
 }
 
 /// Rounded to the fen, halves up (as the totals' SQL: `CAST(x + 0.5 AS BIGINT)`).

@@ -79,6 +79,16 @@ impl Value {
             _ => None,
         }
     }
+    /// A number of either kind (an amount, a quantity, a percentage);
+    /// numeric text counts too, as some aggregates come back as text.
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Value::Float(v) => *v,
+            Value::Int(v) => v.map(|v| v as f64),
+            Value::Text(v) => v.as_deref().and_then(|t| t.parse().ok()),
+            _ => None,
+        }
+    }
     /// Text for audit trails and exports; `None` for NULL.
     pub fn to_text(&self) -> Option<String> {
         match self {

@@ -104,8 +104,8 @@ impl Access {
             Mode::Owned => false,
         };
         // Own or in scope, or shared with the actor (and not expired).
-        // In a list planned by its sort (`Sql::plus`), the owner must not
-        // drive the query either: a rep's thousands of customers would be
+        // In a list planned by its sort (`Sql::owner_plus`), the owner must
+        // not drive the query either: a rep's thousands of customers would be
         // read and sorted instead of walking the sort's index to a page.
         // `owner` and `id` are the customer's owner and id as columns of
         // the row at hand.

@@ -199,14 +199,8 @@ fn owner_ordered(rt: &RecordType, q: &ListQuery, actor: &Actor) -> bool {
 /// rows of one index range, and SQLite finds that index itself.
 fn served_in_order(rt: &RecordType, q: &ListQuery, actor: &Actor) -> bool {
     use super::query::Filter;
-    rt.access == super::Access::Customer
-        && rt.default_sort == "-updated_at"
-        && q.sort.as_deref().is_none_or(|s| s == rt.default_sort)
+    owner_ordered(rt, q, actor)
         && q.q.is_none()
-        && !q.pool
-        && !q.trash
-        && !actor.has_shares
-        && crate::org::owns_alone(actor)
         && q.filters.iter().all(|f| match f {
             Filter::AnyOf(k, set) if rt.owner_indexed.contains(k) => set.len() == 1,
             Filter::Is(k, _) | Filter::Min(k, _) | Filter::Max(k, _) | Filter::Empty(k, _) => {
