@@ -62,10 +62,13 @@ pub fn create_table(rt: &RecordType, backend: Backend) -> String {
             k = f.key
         ));
     }
-    // Lookups: the title (sort, typeahead), links (related lists), the last change.
+    // Lookups: the title (sort, typeahead), links (related lists), the last
+    // change. User fields have theirs among the filter indexes, which begin
+    // with the field: a second index on the field alone would only cost
+    // every write (a PostgreSQL update that moves an owner writes them all).
     let mut indexed: Vec<&str> = Vec::new();
     for f in rt.fields {
-        let wanted = (f.key == rt.title || matches!(f.kind, Kind::Link | Kind::User)) && !f.unique;
+        let wanted = (f.key == rt.title || f.kind == Kind::Link) && !f.unique;
         if wanted && !indexed.contains(&f.key) {
             indexed.push(f.key);
             out.push_str(&format!(

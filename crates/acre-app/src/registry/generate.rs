@@ -337,6 +337,7 @@ impl App {
         let mut progress = Progress::new(rt.key, count);
         let mut tx = self.db.begin().await?;
         let mut done = 0;
+        let mut first_id = None;
         while done < count {
             let n = batch.min(count - done);
             let mut rows = Vec::with_capacity(n);
@@ -368,6 +369,7 @@ impl App {
                 rows.push(row);
             }
             let ids = insert_rows(&mut tx, rt.table, &cols, rows, true).await?;
+            first_id = first_id.or(ids.first().copied());
             let mut pairs = Vec::new();
             for (id, vals) in ids.into_iter().zip(searchable_values.drain(..)) {
                 let keys = super::search::record_grams(vals.iter().map(|(f, v)| (*f, v)));
@@ -377,8 +379,37 @@ impl App {
             done += n;
             progress.tick(done);
         }
+        if let Some(first) = first_id {
+            fixed_inherits(&mut tx, rt, first).await?;
+        }
         tx.commit().await?;
         self.db.analyze().await?;
         Ok(done)
     }
+}
+
+/// Fields a record always takes from the record it links to (an
+/// opportunity's copy of its customer's owner) hold that value in generated
+/// data too, set for the rows from `first` on in one statement each.
+async fn fixed_inherits(tx: &mut Tx, rt: &RecordType, first: i64) -> Result<()> {
+    for inh in rt.inherit.iter().filter(|i| i.fixed && i.lookup.is_none()) {
+        let parent = rt
+            .field(inh.via)
+            .and_then(|f| f.link)
+            .and_then(registry::find)
+            .expect("an inherit's link names a record type");
+        tx.execute(
+            &format!(
+                "UPDATE {t} SET {f} = (SELECT p.{from} FROM {pt} p WHERE p.id = {t}.{via}) WHERE id >= $1",
+                t = rt.table,
+                f = inh.field,
+                from = inh.from,
+                pt = parent.table,
+                via = inh.via,
+            ),
+            &[Value::from(first)],
+        )
+        .await?;
+    }
+    Ok(())
 }

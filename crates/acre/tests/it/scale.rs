@@ -177,3 +177,30 @@ storage_test!(
         assert!(r["total"].as_i64().unwrap() >= 1);
     }
 );
+
+storage_test!(
+    generated_opportunities_carry_their_customers_owner,
+    |t: TestApp| async move {
+        // Who sees an opportunity follows its copy of the customer's owner,
+        // so generated ones must hold it as saved ones do.
+        t.app.generate_customers(100, 3).await.unwrap();
+        let made = t
+            .app
+            .generate(&acre_app::opportunities::OPPORTUNITIES, 150, 5)
+            .await
+            .unwrap();
+        assert_eq!(made, 150);
+        let row = t
+            .app
+            .db
+            .fetch_optional(
+                "SELECT COUNT(*) AS n FROM opportunities o JOIN customers c ON c.id = o.customer_id \
+                 WHERE o.customer_owner_id IS DISTINCT FROM c.owner_id",
+                &[],
+            )
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(row.i64("n"), 0);
+    }
+);
