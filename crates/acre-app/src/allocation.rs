@@ -586,10 +586,16 @@ async fn apply(tx: &mut Tx, s: &Sql, step: &Step<'_>, count: i64) -> Result<i64>
     let run_p = h.arg(run_id.into());
     let now_p = h.arg(now.into());
     let by_p = h.arg(step.by.into());
+    // Both statements visit the customers in id order, which is the order of
+    // their rows on disk: each page is read and written once, while the
+    // order of the filter's index sends the database back and forth over
+    // the whole table (on PostgreSQL at 1M customers, 20.6 s → 13.6 s for
+    // a move of 98,798; see docs/performance.md).
     tx.execute(
         &format!(
             "INSERT INTO ownership_history (customer_id, from_user, to_user, action, reason, run_id, at, by_user) \
-             SELECT t.id, t.owner_id, {to_p}, {action_p}, {reason_p}, {run_p}, {now_p}, {by_p} FROM customers t{}",
+             SELECT t.id, t.owner_id, {to_p}, {action_p}, {reason_p}, {run_p}, {now_p}, {by_p} FROM customers t{} \
+             ORDER BY t.id",
             s.text
         ),
         &h.args,
@@ -598,8 +604,9 @@ async fn apply(tx: &mut Tx, s: &Sql, step: &Step<'_>, count: i64) -> Result<i64>
     let moved_ids = "SELECT customer_id FROM ownership_history WHERE run_id = $1";
     tx.execute(
         &format!(
-            "UPDATE customers SET owner_id = $2, owned_since = $3, last_followup_at = NULL, \
-             version = version + 1, updated_at = $4, updated_by = $5 WHERE id IN ({moved_ids})"
+            "UPDATE customers AS t SET owner_id = $2, owned_since = $3, last_followup_at = NULL, \
+             version = t.version + 1, updated_at = $4, updated_by = $5 \
+             FROM ({moved_ids} ORDER BY customer_id) AS h WHERE t.id = h.customer_id"
         ),
         &[
             run_id.into(),

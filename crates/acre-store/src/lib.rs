@@ -5,6 +5,7 @@
 mod db;
 mod error;
 mod migrate;
+mod prewarm;
 mod value;
 
 pub mod audit;
@@ -17,6 +18,7 @@ pub mod users;
 
 pub use db::{Backend, Db, SQLITE_CACHE_KIB, Tx};
 pub use error::StoreError;
+pub use prewarm::prewarm;
 pub use value::{Row, Value};
 
 /// Result of a storage call.

@@ -40,6 +40,7 @@ pub async fn open_app(config: &Config) -> anyhow::Result<App> {
 pub struct Application {
     listener: TcpListener,
     state: AppState,
+    database_url: String,
     pub addr: SocketAddr,
 }
 
@@ -56,6 +57,7 @@ impl Application {
         Ok(Application {
             listener,
             state: AppState::new(app, options),
+            database_url: config.database_url.clone(),
             addr,
         })
     }
@@ -66,6 +68,7 @@ impl Application {
 
     /// Serve until SIGINT/SIGTERM, then finish in-flight requests.
     pub async fn run(self) -> anyhow::Result<()> {
+        acre_app::store::prewarm(&self.database_url);
         let housekeeping = tokio::spawn(housekeeping(self.state.app.clone()));
         let router = acre_web::router(self.state.clone());
         axum::serve(
