@@ -144,6 +144,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0023_pipeline_covering.sql"),
         include_str!("../migrations/postgres/0023_pipeline_covering.sql"),
     ),
+    (
+        24,
+        "no_second_user_index",
+        include_str!("../migrations/sqlite/0024_no_second_user_index.sql"),
+        include_str!("../migrations/postgres/0024_no_second_user_index.sql"),
+    ),
 ];
 
 /// Arbitrary key for PostgreSQL's advisory lock, so two starting servers do
