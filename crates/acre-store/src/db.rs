@@ -187,6 +187,21 @@ impl Db {
         }
     }
 
+    /// Vacuum and analyse `tables` on PostgreSQL, after a change of many of
+    /// their rows: until then every index-only read of a changed page goes
+    /// to the table too (the visibility map is cleared), and autovacuum
+    /// waits for a fifth of a table to change, or is off. SQLite has no
+    /// such map: nothing to do there.
+    pub async fn vacuum(&self, tables: &[&str]) -> Result<()> {
+        match self {
+            Db::Sqlite(_) => Ok(()),
+            Db::Postgres(_) => {
+                self.execute_script(&format!("VACUUM (ANALYZE) {}", tables.join(", ")))
+                    .await
+            }
+        }
+    }
+
     /// SQLite's own periodic upkeep (`PRAGMA optimize`); PostgreSQL's
     /// autovacuum does this by itself.
     pub async fn optimize(&self) -> Result<()> {
