@@ -316,7 +316,7 @@ impl App {
         };
         let run_id = apply(&mut tx, &s, &step, count).await?;
         tx.commit().await?;
-        self.tidy_after_move(count);
+        self.vacuum_after(count, MOVED_TABLES.to_vec());
         Ok(Moved {
             run_id,
             moved: count,
@@ -635,8 +635,8 @@ async fn apply(tx: &mut Tx, s: &Sql, step: &Step<'_>, count: i64) -> Result<i64>
     Ok(run_id)
 }
 
-/// Moves of at least this many customers are followed by a vacuum.
-pub const VACUUM_AFTER: i64 = 1_000;
+/// What a move rewrites.
+const MOVED_TABLES: [&str; 3] = ["customers", "opportunities", "ownership_history"];
 
 /// When a customer counts as idle: its last follow-up, else since its owner got it.
 const IDLE_SINCE: &str = "COALESCE(t.last_followup_at, t.owned_since, t.created_at)";
@@ -697,25 +697,8 @@ impl App {
             tx.commit().await?;
             total += count;
         }
-        self.tidy_after_move(total);
+        self.vacuum_after(total, MOVED_TABLES.to_vec());
         Ok(total)
-    }
-
-    /// After a large move, vacuum what it rewrote, in the background (see
-    /// `Db::vacuum`): at 1M customers on PostgreSQL, the general manager's
-    /// list filtered by grade took 427 ms after a few unvacuumed moves of
-    /// 100,000, and 10 ms once vacuumed.
-    fn tidy_after_move(&self, moved: i64) {
-        if moved < VACUUM_AFTER {
-            return;
-        }
-        let db = self.db.clone();
-        tokio::spawn(async move {
-            let tables = ["customers", "opportunities", "ownership_history"];
-            if let Err(e) = db.vacuum(&tables).await {
-                tracing::warn!(error = %e, "vacuum after a move failed");
-            }
-        });
     }
 
     /// The actor's customers the idle rule will take within the warning

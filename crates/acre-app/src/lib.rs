@@ -27,6 +27,7 @@ pub mod quotes;
 pub mod registry;
 pub mod secret;
 pub mod territory;
+pub mod upkeep;
 pub mod views;
 
 pub use actor::Actor;

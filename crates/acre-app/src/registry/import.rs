@@ -805,6 +805,8 @@ impl App {
             tx.execute("DELETE FROM import_jobs WHERE id = $1", &[job.into()])
                 .await?;
             tx.commit().await?;
+            let written = (report.created + report.updated) as i64;
+            self.vacuum_after(written, vec![rt.table, "search_grams", "record_keys"]);
         }
         Ok(report)
     }

@@ -216,6 +216,39 @@ impl TestApp {
             .0
             .id
     }
+
+    /// How many times `table` was vacuumed by command, on PostgreSQL (always
+    /// 0 on SQLite, which has nothing to vacuum for).
+    pub async fn vacuums(&self, table: &str) -> i64 {
+        if self.app.db.backend() != acre_store::Backend::Postgres {
+            return 0;
+        }
+        self.app
+            .db
+            .fetch_optional(
+                "SELECT vacuum_count AS n FROM pg_stat_user_tables WHERE relname = $1",
+                &[table.into()],
+            )
+            .await
+            .unwrap()
+            .map(|r| r.i64("n"))
+            .unwrap_or(0)
+    }
+
+    /// Wait (up to 20 s) for a vacuum of `table` after `before` of them; on
+    /// PostgreSQL only.
+    pub async fn expect_vacuum(&self, table: &str, before: i64) {
+        if self.app.db.backend() != acre_store::Backend::Postgres {
+            return;
+        }
+        for _ in 0..100 {
+            if self.vacuums(table).await > before {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        }
+        panic!("{table} was not vacuumed");
+    }
 }
 
 /// A response with its body read.

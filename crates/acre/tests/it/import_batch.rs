@@ -246,3 +246,26 @@ storage_test!(
         assert_eq!(got["version"], 3, "{got}");
     }
 );
+
+storage_test!(
+    a_large_import_is_followed_by_a_vacuum,
+    |t: TestApp| async move {
+        // New rows are read from the table, not the index alone, until a
+        // vacuum marks their pages: after a large import the server runs one.
+        let gm = actor(&t, "gm").await;
+        let n = acre_app::upkeep::VACUUM_AFTER as usize;
+        let rows: Vec<(String, String, String)> = (0..n)
+            .map(|i| {
+                (
+                    format!("批量导入{i:05}科技有限公司"),
+                    "公司型".to_string(),
+                    format!("021-5{i:07}"),
+                )
+            })
+            .collect();
+        let before = t.vacuums("customers").await;
+        let report = import(&t, &gm, &rows, Policy::Skip, false).await;
+        assert_eq!(report.created, n, "{:?}", report.errors.first());
+        t.expect_vacuum("customers", before).await;
+    }
+);
