@@ -49,15 +49,15 @@ struct FlowsPage {
 }
 
 async fn rows_of(state: &AppState, kind: &str) -> Result<Vec<Row>, AppError> {
+    let steps = state.app.flow(kind).await?;
+    let named: Vec<i64> = steps.iter().filter_map(|s| s.user_id).collect();
+    let names = acre_store::users::names(&state.app.db, &named).await?;
     let mut rows = Vec::new();
-    for s in state.app.flow(kind).await? {
-        let user_name = match s.user_id {
-            Some(u) => acre_store::users::by_id(&state.app.db, u)
-                .await?
-                .map(|u| u.display_name)
-                .unwrap_or_default(),
-            None => String::new(),
-        };
+    for s in steps {
+        let user_name = s
+            .user_id
+            .and_then(|u| names.get(&u).cloned())
+            .unwrap_or_default();
         rows.push(Row {
             approver: s.approver,
             role: s.role.unwrap_or_default(),

@@ -912,6 +912,10 @@ storage_test!(
         assert_eq!(steps[2]["flag"], "below_floor");
         let page = admin.get("/admin/approval-flows").await;
         assert!(page.text.contains("500000.00"), "the amount shows as saved");
+        assert!(
+            page.text.contains("李明"),
+            "the named approver shows by name"
+        );
         // A role step without its role, or a bad amount: shown again with
         // the error, and nothing saved.
         for bad in [
