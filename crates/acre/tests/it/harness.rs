@@ -409,6 +409,13 @@ impl Client {
         .await
     }
 
+    /// POST `body` to a collection, which must answer 201: the new record.
+    pub async fn create(&mut self, path: &str, body: Value) -> Value {
+        let r = self.json(Method::POST, path, body).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        r.json()
+    }
+
     /// JSON request without the CSRF header (what a forged request looks like).
     pub async fn json_no_csrf(&mut self, method: Method, path: &str, body: Value) -> Resp {
         self.send(

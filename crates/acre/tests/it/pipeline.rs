@@ -23,15 +23,14 @@ async fn customer(c: &mut Client, name: &str) -> i64 {
 }
 
 async fn opportunity(c: &mut Client, customer: i64, name: &str) -> Value {
-    let r = c
-        .json(
-            Method::POST,
+    let id = c
+        .create(
             "/api/v1/opportunities",
             json!({"name": name, "customer_id": customer, "amount": "380000", "close_date": "2027-03-15"}),
         )
-        .await;
-    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
-    let id = r.json()["id"].as_i64().unwrap();
+        .await["id"]
+        .as_i64()
+        .unwrap();
     c.get(&format!("/api/v1/opportunities/{id}")).await.json()
 }
 
@@ -751,14 +750,11 @@ storage_test!(
             ("海洋食品 POS", "C", "2031-02-25", "90000"),
             ("海洋食品 HR", "A", "2031-04-01", "120000"),
         ] {
-            let r = rep1
-                .json(
-                    Method::POST,
-                    "/api/v1/opportunities",
-                    json!({"name": name, "customer_id": cid, "grade": grade, "close_date": close, "amount": amount, "probability": "50"}),
-                )
-                .await;
-            assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+            rep1.create(
+                "/api/v1/opportunities",
+                json!({"name": name, "customer_id": cid, "grade": grade, "close_date": close, "amount": amount, "probability": "50"}),
+            )
+            .await;
         }
         let f = rep1
             .get("/api/v1/pipeline/forecast?from=2031-01")
@@ -964,14 +960,11 @@ storage_test!(
             ("翔顺 MES", "B", "customer_referral", "2032-05-20"),
             ("翔顺 WMS", "C", "event", "2032-06-01"),
         ] {
-            let r = rep5
-                .json(
-                    Method::POST,
-                    "/api/v1/opportunities",
-                    json!({"name": name, "customer_id": cid, "grade": grade, "source": source, "close_date": close, "amount": "100000"}),
-                )
-                .await;
-            assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+            rep5.create(
+                "/api/v1/opportunities",
+                json!({"name": name, "customer_id": cid, "grade": grade, "source": source, "close_date": close, "amount": "100000"}),
+            )
+            .await;
         }
         let names = |board: &Value| -> Vec<String> {
             board["columns"][0]["cards"]

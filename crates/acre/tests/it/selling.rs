@@ -10,18 +10,17 @@ use crate::harness::Client;
 /// one stage at a time through `stages`: `(customer id, opportunity id)`.
 pub async fn opportunity_at(c: &mut Client, customer: Value, stages: &[&str]) -> (i64, i64) {
     let name = customer["name"].as_str().unwrap_or("客户").to_string();
-    let r = c.json(Method::POST, "/api/v1/customers", customer).await;
-    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
-    let cid = r.json()["id"].as_i64().unwrap();
-    let r = c
-        .json(
-            Method::POST,
+    let cid = c.create("/api/v1/customers", customer).await["id"]
+        .as_i64()
+        .unwrap();
+    let id = c
+        .create(
             "/api/v1/opportunities",
             json!({"name": format!("{name} ERP"), "customer_id": cid}),
         )
-        .await;
-    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
-    let id = r.json()["id"].as_i64().unwrap();
+        .await["id"]
+        .as_i64()
+        .unwrap();
     let mut v = 1;
     for s in stages {
         let r = c
