@@ -222,7 +222,7 @@ impl App {
         sel: &Selection,
         action: Action,
     ) -> Result<Preview> {
-        let mut s = Sql::default();
+        let mut s = Sql::on(self.db.backend());
         self.movable(actor, sel, action, &mut s)?;
         let rows = self
             .db
@@ -278,7 +278,7 @@ impl App {
         if let Some(to) = action.to_user(actor) {
             self.check_recipient(actor, action, to).await?;
         }
-        let mut s = Sql::default();
+        let mut s = Sql::on(self.db.backend());
         self.movable(actor, sel, action, &mut s)?;
         let mut tx = self.db.begin().await?;
         if let Selection::Ids(ids) = sel {

@@ -150,6 +150,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0024_no_second_user_index.sql"),
         include_str!("../migrations/postgres/0024_no_second_user_index.sql"),
     ),
+    (
+        25,
+        "search_blocks",
+        include_str!("../migrations/sqlite/0025_search_blocks.sql"),
+        include_str!("../migrations/postgres/0025_search_blocks.sql"),
+    ),
 ];
 
 /// Arbitrary key for PostgreSQL's advisory lock, so two starting servers do

@@ -119,7 +119,7 @@ impl App {
         if !rt.access.can_read(actor) {
             return Err(AppError::forbidden());
         }
-        let mut s = sql::Sql::default();
+        let mut s = sql::Sql::on(self.db.backend());
         sql::list_where(rt, q, actor, &mut s);
         let order = sql::order_by(rt, q.sort.as_deref(), self.db.backend());
         let lim = s.arg(Value::from(MAX_EXPORT_ROWS));

@@ -142,7 +142,8 @@ impl Deferred {
         }
     }
 
-    /// Write the search keys, sorted by key and record.
+    /// Write the search keys in the index's order (block, key, record), so
+    /// new records' keys go in as appends.
     async fn write_grams(&mut self, tx: &mut acre_store::Tx, rt: &RecordType) -> Result<()> {
         let mut names: Vec<(String, u32)> = self.gram_ids.drain().collect();
         names.sort_unstable();
@@ -151,7 +152,7 @@ impl Deferred {
             rank[*n as usize] = r as u32;
         }
         let mut grams = std::mem::take(&mut self.grams);
-        grams.sort_unstable_by_key(|(n, id)| (rank[*n as usize], *id));
+        grams.sort_unstable_by_key(|(n, id)| (id / super::search::BLOCK, rank[*n as usize], *id));
         // Chunks bound the key texts made at once.
         for chunk in grams.chunks(10_000) {
             let pairs: Vec<(i64, String)> = chunk

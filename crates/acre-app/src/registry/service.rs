@@ -403,7 +403,7 @@ impl App {
             return Err(AppError::forbidden());
         }
         let fields = self.list_fields(rt, q);
-        let mut s = Sql::default();
+        let mut s = Sql::on(self.db.backend());
         let restricted = sql::list_where(rt, q, actor, &mut s);
         // A search term's matches, and contacts seen through their
         // customers, are counted by looking up each one: such counts stop
@@ -446,7 +446,7 @@ impl App {
                 // A rep's own rows are walked in order through the owner index.
                 owner_plus: if own { "" } else { plus },
                 by_sort: true,
-                ..Sql::default()
+                ..Sql::on(self.db.backend())
             };
             sql::list_where(rt, q, actor, &mut s);
         }
@@ -921,8 +921,13 @@ impl App {
                     )
                 })
                 .collect();
+            let stored: Vec<(&'static Field, Value)> = merged
+                .iter()
+                .map(|(f, _)| (*f, current.get(f.key)))
+                .collect();
+            let before = super::search::record_grams(stored.iter().map(|(f, v)| (*f, v)));
             let keys = super::search::record_grams(merged.iter().map(|(f, v)| (*f, v)));
-            super::search::reindex(tx, rt, current.id, &keys).await?;
+            super::search::reindex(tx, rt, current.id, &before, &keys).await?;
         }
         audit::record(
             tx,
@@ -1022,20 +1027,27 @@ impl App {
     ) -> Result<()> {
         actor.require(Capability::PurgeTrash)?;
         let mut tx = self.db.begin().await?;
-        let n = tx
-            .execute(
+        // The searchable values make the keys to remove.
+        let searchable: Vec<&'static Field> = rt.fields.iter().filter(|f| f.searchable).collect();
+        let returning: Vec<&str> = std::iter::once("id")
+            .chain(searchable.iter().map(|f| f.key))
+            .collect();
+        let Some(row) = tx
+            .fetch_optional(
                 &format!(
-                    "DELETE FROM {} WHERE id = $1 AND deleted_at IS NOT NULL",
-                    rt.table
+                    "DELETE FROM {} WHERE id = $1 AND deleted_at IS NOT NULL RETURNING {}",
+                    rt.table,
+                    returning.join(", ")
                 ),
                 &[Value::from(id)],
             )
-            .await?;
-        if n != 1 {
+            .await?
+        else {
             return Err(AppError::not_found());
-        }
+        };
         crate::attachments::purge_for(&mut tx, rt.key, id).await?;
-        super::search::forget(&mut tx, rt, id).await?;
+        let keys = super::search::record_grams(searchable.iter().map(|f| (*f, row.value(f.key))));
+        super::search::forget(&mut tx, rt, id, &keys).await?;
         audit::record(&mut tx, Some(actor.id()), rt.entity, id, "purged", &[]).await?;
         tx.commit().await?;
         Ok(())

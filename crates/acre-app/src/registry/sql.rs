@@ -23,9 +23,18 @@ pub struct Sql {
     /// The list walks its sort's index: search terms are checked row by row
     /// with one index probe per key instead of gathering every match first.
     pub by_sort: bool,
+    /// The statement runs on PostgreSQL (where it matters to the text).
+    pub postgres: bool,
 }
 
 impl Sql {
+    /// An empty statement for `backend`.
+    pub fn on(backend: Backend) -> Sql {
+        Sql {
+            postgres: backend == Backend::Postgres,
+            ..Sql::default()
+        }
+    }
     /// Bind a value and return its placeholder.
     pub fn arg(&mut self, v: Value) -> String {
         self.args.push(v);

@@ -268,3 +268,115 @@ storage_test!(an_older_index_is_rebuilt_once, |t: TestApp| async move {
     // Once: the next start finds nothing to do.
     assert_eq!(t.app.ensure_search_index().await.unwrap(), 0);
 });
+
+/// Keys of a record, as stored.
+async fn keys_of(t: &TestApp, id: i64) -> Vec<String> {
+    t.app
+        .db
+        .fetch_all(
+            "SELECT gram FROM search_grams WHERE resource = 'customers' AND record_id = $1",
+            &[id.into()],
+        )
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.str("gram"))
+        .collect()
+}
+
+storage_test!(
+    search_follows_edits_and_purges_across_blocks,
+    |t: TestApp| async move {
+        let mut rep1 = t.login("rep1").await;
+        let a = create(
+            &mut rep1,
+            "customers",
+            json!({"name": "苏州恒达机械有限公司", "kind": "company", "phone": "0512-6688 1234"}),
+        )
+        .await;
+        // The next customer lands in a later block of the search index.
+        let jump = match t.app.db.backend() {
+            acre_store::Backend::Sqlite => {
+                "UPDATE sqlite_sequence SET seq = 199999 WHERE name = 'customers'"
+            }
+            acre_store::Backend::Postgres => {
+                "ALTER TABLE customers ALTER COLUMN id RESTART WITH 200000"
+            }
+        };
+        t.app.db.execute(jump, &[]).await.unwrap();
+        let b = create(
+            &mut rep1,
+            "customers",
+            json!({"name": "苏州恒达精密有限公司", "kind": "company"}),
+        )
+        .await;
+        assert_eq!(b / acre_app::registry::search::BLOCK, 200_000 / 65_536);
+        let both = found(&mut rep1, "恒达", "customers").await;
+        assert!(
+            both.contains(&"苏州恒达机械有限公司".to_string()),
+            "{both:?}"
+        );
+        assert!(
+            both.contains(&"苏州恒达精密有限公司".to_string()),
+            "{both:?}"
+        );
+        assert_eq!(
+            listed(&mut rep1, "customers", "hdjm").await,
+            vec!["苏州恒达精密有限公司"]
+        );
+        assert_eq!(
+            listed(&mut rep1, "customers", "0512 66881234").await,
+            vec!["苏州恒达机械有限公司"]
+        );
+
+        // A new name and number: the old ones find it no more.
+        let r = rep1
+            .json(
+                Method::PATCH,
+                &format!("/api/v1/customers/{a}"),
+                json!({"version": 1, "name": "苏州永泰机械有限公司", "phone": "0512-6688 9999"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+        assert_eq!(
+            found(&mut rep1, "恒达", "customers").await,
+            vec!["苏州恒达精密有限公司"]
+        );
+        assert_eq!(
+            listed(&mut rep1, "customers", "ytjx").await,
+            vec!["苏州永泰机械有限公司"]
+        );
+        assert!(
+            listed(&mut rep1, "customers", "0512 66881234")
+                .await
+                .is_empty()
+        );
+        assert_eq!(
+            listed(&mut rep1, "customers", "051266889999").await,
+            vec!["苏州永泰机械有限公司"]
+        );
+        let kept = keys_of(&t, a).await;
+        assert!(kept.contains(&"永泰".to_string()) && !kept.contains(&"恒达".to_string()));
+
+        // Purged for good: none of its keys stay behind.
+        assert!(!keys_of(&t, b).await.is_empty());
+        let r = rep1
+            .json(Method::DELETE, &format!("/api/v1/customers/{b}"), json!({}))
+            .await;
+        assert!(r.status.is_success(), "{}", r.text);
+        let mut admin = t.login("admin").await;
+        let csrf = admin.csrf.clone().unwrap();
+        let r = admin
+            .send(
+                Method::POST,
+                &format!("/r/customers/{b}/purge"),
+                Some("application/x-www-form-urlencoded"),
+                format!("csrf_token={csrf}").into_bytes(),
+                false,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        assert!(keys_of(&t, b).await.is_empty());
+        assert!(found(&mut rep1, "恒达", "customers").await.is_empty());
+    }
+);
