@@ -2,6 +2,7 @@
 //! pinyin initials and syllables of names, and splitting a typed pinyin word
 //! into syllables. Pure functions; the registry turns them into index keys.
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashSet};
 use std::sync::OnceLock;
 
@@ -104,46 +105,64 @@ pub fn segment(word: &str) -> Option<Vec<String>> {
 fn strip_noise(text: &str) -> String {
     let mut s = text.to_string();
     for n in crate::dedupe::NOISE {
-        s = s.replace(n, "");
+        if s.contains(n) {
+            s = s.replace(n, "");
+        }
     }
     s
 }
 
+/// A reading as typed; borrowed unless it has a `ü`.
+fn typed(s: &'static str) -> Cow<'static, str> {
+    if s.contains('ü') {
+        Cow::Owned(keyboard(s))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
 /// The readings of the first Han characters of a name (after the company
 /// noise words), one list per character.
-fn han_readings(text: &str) -> Vec<Vec<String>> {
+fn han_readings(text: &str) -> Vec<Vec<Cow<'static, str>>> {
     strip_noise(&to_simplified(text))
         .chars()
         .filter(|c| is_han(*c))
         .take(MAX_HAN)
-        .map(|c| readings(c).into_iter().map(keyboard).collect::<Vec<_>>())
+        .map(|c| readings(c).into_iter().map(typed).collect::<Vec<_>>())
         .filter(|r| !r.is_empty())
         .collect()
 }
 
-/// Every combination of one reading per position, joined by `sep`.
-fn combos(positions: &[Vec<String>], sep: &str) -> Vec<String> {
-    positions.iter().fold(vec![String::new()], |acc, alts| {
-        acc.iter()
-            .flat_map(|a| {
-                alts.iter().map(move |r| {
-                    if a.is_empty() {
-                        r.clone()
-                    } else {
-                        format!("{a}{sep}{r}")
-                    }
-                })
-            })
-            .collect()
-    })
+/// Add `buf` followed by every combination of one reading per position,
+/// joined by `sep`, to `out`. Keys are built in one buffer: a name makes
+/// dozens of them, and an import makes them for every row.
+fn combos_into<S: AsRef<str>>(
+    out: &mut BTreeSet<String>,
+    buf: &mut String,
+    positions: &[Vec<S>],
+    sep: &str,
+) {
+    let Some((alts, rest)) = positions.split_first() else {
+        out.insert(buf.clone());
+        return;
+    };
+    let len = buf.len();
+    for r in alts {
+        buf.push_str(r.as_ref());
+        if !rest.is_empty() {
+            buf.push_str(sep);
+        }
+        combos_into(out, buf, rest, sep);
+        buf.truncate(len);
+    }
 }
 
 /// Initials of each reading (`华` → `h`).
-fn initials(positions: &[Vec<String>]) -> Vec<Vec<String>> {
+fn initials<'a>(positions: &'a [Vec<Cow<'static, str>>]) -> Vec<Vec<&'a str>> {
     positions
         .iter()
         .map(|alts| {
-            let mut v: Vec<String> = alts.iter().map(|r| r[..1].to_string()).collect();
+            let mut v: Vec<&str> = alts.iter().map(|r| &r[..1]).collect();
             v.dedup();
             v
         })
@@ -161,16 +180,16 @@ pub fn pinyin_keys(text: &str) -> BTreeSet<String> {
     let pos = han_readings(text);
     let ini = initials(&pos);
     let mut out = BTreeSet::new();
+    let mut buf = String::with_capacity(32);
     for n in [2, 3] {
         for w in ini.windows(n) {
-            out.extend(combos(w, "").into_iter().map(|k| format!("pyi:{k}")));
+            buf.replace_range(.., "pyi:");
+            combos_into(&mut out, &mut buf, w, "");
         }
     }
-    for p in &pos {
-        out.extend(p.iter().map(|s| format!("py:{s}")));
-    }
-    for w in pos.windows(2) {
-        out.extend(combos(w, " ").into_iter().map(|k| format!("py:{k}")));
+    for w in pos.windows(1).chain(pos.windows(2)) {
+        buf.replace_range(.., "py:");
+        combos_into(&mut out, &mut buf, w, " ");
     }
     out
 }
