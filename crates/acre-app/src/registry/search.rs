@@ -212,7 +212,10 @@ fn having_all(rt: &RecordType, keys: &[String], sql: &mut Sql) -> String {
 /// matches, this finds a page after a few hundred probes where gathering
 /// the matches first would read them all. `IS TRUE` keeps the databases
 /// from turning the probe back into a join over every match (PostgreSQL
-/// pulls up a plain EXISTS, SQLite makes it a join).
+/// pulls up a plain EXISTS, SQLite makes it a join). `LIMIT 1 OFFSET 0`
+/// keeps PostgreSQL from hashing the key's matches once instead: with the
+/// block first in the key, gathering them without a row's block is a scan
+/// of the whole table (9 s at 1M customers).
 fn probes(rt: &RecordType, keys: &[String], sql: &mut Sql) -> String {
     let res = sql.arg(Value::from(rt.key));
     let all: Vec<String> = keys
@@ -220,7 +223,7 @@ fn probes(rt: &RecordType, keys: &[String], sql: &mut Sql) -> String {
         .map(|k| {
             let g = sql.arg(Value::from(k.as_str()));
             format!(
-                "(EXISTS (SELECT 1 FROM search_grams g WHERE g.resource = {res} AND g.block = t.id / {BLOCK} AND g.gram = {g} AND g.record_id = t.id)) IS TRUE"
+                "(EXISTS (SELECT 1 FROM search_grams g WHERE g.resource = {res} AND g.block = t.id / {BLOCK} AND g.gram = {g} AND g.record_id = t.id LIMIT 1 OFFSET 0)) IS TRUE"
             )
         })
         .collect();
