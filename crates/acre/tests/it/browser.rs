@@ -154,22 +154,23 @@ async fn press(c: &Client, css: &str) {
 
 /// Click a button by id after scrolling it into view.
 async fn click(c: &Client, id: &str) {
-    let e = c
-        .wait()
-        .at_most(Duration::from_secs(5))
-        .for_element(Locator::Id(id))
-        .await
-        .unwrap();
     // Content loaded after the page (navigation counts, htmx swaps) can move
-    // the element between scrolling and clicking: scroll and try again.
+    // the element between scrolling and clicking, or replace it with a new
+    // one of the same id: find it again, scroll and try again.
     for attempt in 0..5 {
+        let e = c
+            .wait()
+            .at_most(Duration::from_secs(5))
+            .for_element(Locator::Id(id))
+            .await
+            .unwrap();
         let _ = c
             .execute(
                 "document.getElementById(arguments[0]).scrollIntoView({block: 'center'});",
                 vec![json!(id)],
             )
             .await;
-        match e.clone().click().await {
+        match e.click().await {
             Ok(_) => return,
             Err(err) if attempt < 4 => {
                 let _ = err;
