@@ -14,6 +14,8 @@
 
 use acre_domain::chinese::{has_han, pinyin_keys, pinyin_query};
 use acre_domain::search::{grams, normalise, phone_keys, phone_term, term_grams};
+use std::collections::HashSet;
+
 use acre_store::{Backend, Db, Tx, Value};
 
 use super::field::{Field, Kind};
@@ -75,12 +77,13 @@ pub async fn reindex(
     old: &[String],
     new: &[String],
 ) -> Result<()> {
-    let gone: Vec<String> = old.iter().filter(|k| !new.contains(k)).cloned().collect();
-    delete_keys(tx, rt, id, &gone).await?;
-    let added: Vec<(i64, String)> = new
-        .iter()
-        .filter(|k| !old.contains(k))
-        .map(|k| (id, k.clone()))
+    let (before, after): (HashSet<&String>, HashSet<&String>) =
+        (old.iter().collect(), new.iter().collect());
+    let gone: Vec<String> = before.difference(&after).map(|k| (*k).clone()).collect();
+    forget(tx, rt, id, &gone).await?;
+    let added: Vec<(i64, String)> = after
+        .difference(&before)
+        .map(|k| (id, (*k).clone()))
         .collect();
     insert_grams(tx, rt, &added).await
 }
@@ -128,10 +131,6 @@ pub async fn insert_grams(tx: &mut Tx, rt: &RecordType, pairs: &[(i64, String)])
 /// Remove a record's keys, as made from its stored values: each is one
 /// primary-key entry, so no second index by record is kept for this.
 pub async fn forget(tx: &mut Tx, rt: &RecordType, id: i64, keys: &[String]) -> Result<()> {
-    delete_keys(tx, rt, id, keys).await
-}
-
-async fn delete_keys(tx: &mut Tx, rt: &RecordType, id: i64, keys: &[String]) -> Result<()> {
     for chunk in keys.chunks(GRAM_BATCH) {
         let mut s = Sql::default();
         let res = s.arg(Value::from(rt.key));
@@ -178,11 +177,11 @@ pub fn term_predicate(rt: &RecordType, fields: &[&Field], term: &str, sql: &mut 
         }
         let res = sql.arg(Value::from(rt.key));
         let k = sql.arg(Value::from(key));
-        return format!(
-            " AND {}t.id IN (SELECT g.record_id FROM search_grams g WHERE g.resource = {res} AND {} AND g.gram = {k})",
-            sql.plus,
+        let ids = format!(
+            "SELECT g.record_id FROM search_grams g WHERE g.resource = {res} AND {} AND g.gram = {k}",
             in_blocks(&res, sql)
         );
+        return sql.matching(&ids);
     }
     term.split_whitespace()
         .take(5)
@@ -244,7 +243,6 @@ pub fn word_predicate(rt: &RecordType, columns: &[&str], word: &str, sql: &mut S
             .collect();
         format!("({})", ors.join(" OR "))
     };
-    let plus = sql.plus;
     let pinyin = pinyin_query(word);
     let Some(keys) = term_grams(word) else {
         return format!(" AND {}", check(sql, "t"));
@@ -267,7 +265,8 @@ pub fn word_predicate(rt: &RecordType, columns: &[&str], word: &str, sql: &mut S
         return format!(" AND ({})", arms.join(" OR "));
     }
     if pinyin.is_empty() {
-        let candidates = format!(" AND {plus}t.id IN ({})", having_all(rt, &keys, sql));
+        let ids = having_all(rt, &keys, sql);
+        let candidates = sql.matching(&ids);
         if !needs_check {
             return candidates;
         }
@@ -293,7 +292,7 @@ pub fn word_predicate(rt: &RecordType, columns: &[&str], word: &str, sql: &mut S
             n = i + 1
         ));
     }
-    format!(" AND {plus}t.id IN ({})", arms.join(" UNION "))
+    sql.matching(&arms.join(" UNION "))
 }
 
 /// Index every record of a type, in id order, a batch per transaction

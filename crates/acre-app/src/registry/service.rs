@@ -417,15 +417,18 @@ impl App {
         } else {
             EXACT_LIST_COUNT_UP_TO
         };
+        let mut c = Sql::counting(self.db.backend());
+        sql::list_where(rt, q, actor, &mut c);
         let count_sql = format!(
-            "SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM {} t{} LIMIT {}) c",
+            "SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM {} t{}{} LIMIT {}) c",
             rt.table,
-            s.text,
+            c.from,
+            c.text,
             cap + 1
         );
         let count = self
             .db
-            .fetch_optional(&count_sql, &s.args)
+            .fetch_optional(&count_sql, &c.args)
             .await?
             .map(|r| r.i64("n"))
             .unwrap_or(0);

@@ -25,6 +25,11 @@ pub struct Sql {
     pub by_sort: bool,
     /// The statement runs on PostgreSQL (where it matters to the text).
     pub postgres: bool,
+    /// Search terms' matches are joined in `from` instead of tested by
+    /// `t.id IN (…)` in the WHERE (see `Sql::counting`).
+    pub drive: bool,
+    /// Joins that go after `FROM table t` (with `drive`).
+    pub from: String,
 }
 
 impl Sql {
@@ -34,6 +39,31 @@ impl Sql {
             postgres: backend == Backend::Postgres,
             ..Sql::default()
         }
+    }
+    /// A statement that counts up to a cap. On PostgreSQL a search term's
+    /// matches are joined, so the count stops at the cap: `t.id IN (…)`
+    /// de-duplicates every match in a hash first, since nothing tells
+    /// PostgreSQL that ids read from several blocks of `search_grams` come
+    /// unique and in order (36 ms for a common word's 32,551 matches at 1M
+    /// customers, for a count that needs 2,001). Each set joined has every
+    /// id once: a key's ids, an INTERSECT or a UNION. SQLite drives a
+    /// query from its own index of an `IN` list and stays as it is.
+    pub fn counting(backend: Backend) -> Sql {
+        Sql {
+            drive: backend == Backend::Postgres,
+            ..Sql::on(backend)
+        }
+    }
+    /// `AND t.id IN (ids)`, or with `drive` a join of `ids` (each id once)
+    /// and nothing in the WHERE.
+    pub fn matching(&mut self, ids: &str) -> String {
+        if self.drive {
+            let n = self.from.matches(" JOIN ").count();
+            self.from
+                .push_str(&format!(" JOIN ({ids}) AS m{n}(id) ON m{n}.id = t.id"));
+            return String::new();
+        }
+        format!(" AND {}t.id IN ({ids})", self.plus)
     }
     /// Bind a value and return its placeholder.
     pub fn arg(&mut self, v: Value) -> String {

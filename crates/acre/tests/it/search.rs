@@ -29,15 +29,18 @@ async fn found(c: &mut Client, q: &str, kind: &str) -> Vec<String> {
         .collect()
 }
 
-/// Names a registry list search answers.
+/// Names a registry list search answers; its count must agree with them
+/// (the count is a statement of its own, planned differently).
 async fn listed(c: &mut Client, res: &str, q: &str) -> Vec<String> {
     let v: Value = c.get(&format!("/api/v1/{res}?q={}", enc(q))).await.json();
-    v["items"]
+    let names: Vec<String> = v["items"]
         .as_array()
         .unwrap()
         .iter()
         .map(|h| h["name"].as_str().unwrap().to_string())
-        .collect()
+        .collect();
+    assert_eq!(v["total"], names.len(), "{res}?q={q}: {v}");
+    names
 }
 
 async fn create(c: &mut Client, res: &str, body: Value) -> i64 {
@@ -103,6 +106,9 @@ storage_test!(pinyin_initials_and_full_pinyin, |t: TestApp| async move {
         listed(&mut rep1, "customers", "huawei").await,
         ["宁波华为科技有限公司"]
     );
+    // Words of both kinds together: each narrows the other.
+    assert_eq!(listed(&mut rep1, "customers", "东莞 hxdz").await, [HUAXIN]);
+    assert!(listed(&mut rep1, "customers", "宁波 hxdz").await.is_empty());
     // Ordinary letters still match ordinary text, and nonsense matches nothing.
     assert!(found(&mut rep1, "zzqx", "customers").await.is_empty());
 });
