@@ -156,6 +156,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0025_search_blocks.sql"),
         include_str!("../migrations/postgres/0025_search_blocks.sql"),
     ),
+    (
+        26,
+        "live_owner",
+        include_str!("../migrations/sqlite/0026_live_owner.sql"),
+        include_str!("../migrations/postgres/0026_live_owner.sql"),
+    ),
 ];
 
 /// Arbitrary key for PostgreSQL's advisory lock, so two starting servers do

