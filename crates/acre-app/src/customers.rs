@@ -700,9 +700,13 @@ pub struct SearchResults {
 
 impl crate::App {
     /// The global search box (design.md §7): customers and contacts whose
-    /// name, phone or pinyin matches, at most `limit` of each. It goes
-    /// through the ordinary list query, so the types' visibility predicate
-    /// is part of the SQL and nothing the actor may not see is loaded.
+    /// name, phone or pinyin matches, at most `limit` of each, the most
+    /// recently changed first (the lists' own order: what a rep works on now
+    /// comes before what they have not touched in years, and a rep's own
+    /// customers are read in that order from the owner index, where a name
+    /// order meant walking every customer's name). It goes through the
+    /// ordinary list query, so the types' visibility predicate is part of the
+    /// SQL and nothing the actor may not see is loaded.
     pub async fn search_customers(
         &self,
         actor: &crate::Actor,
@@ -716,7 +720,6 @@ impl crate::App {
         let query = |cols: &[&str]| crate::registry::ListQuery {
             q: Some(q.chars().take(100).collect()),
             limit,
-            sort: Some("name".into()),
             columns: cols.iter().map(|c| c.to_string()).collect(),
             ..Default::default()
         };

@@ -178,7 +178,7 @@ pub fn term_predicate(rt: &RecordType, fields: &[&Field], term: &str, sql: &mut 
         let res = sql.arg(Value::from(rt.key));
         let k = sql.arg(Value::from(key));
         let ids = format!(
-            "SELECT g.record_id FROM search_grams g WHERE g.resource = {res} AND {} AND g.gram = {k}",
+            "SELECT g.record_id AS id FROM search_grams g WHERE g.resource = {res} AND {} AND g.gram = {k}",
             in_blocks(&res, sql)
         );
         return sql.matching(&ids);
@@ -189,7 +189,7 @@ pub fn term_predicate(rt: &RecordType, fields: &[&Field], term: &str, sql: &mut 
         .collect()
 }
 
-/// The ids having every key: an INTERSECT of primary-key ranges of
+/// The ids having every key (as `id`): an INTERSECT of primary-key ranges of
 /// `search_grams` (one per block), read from the index alone, so a frequent
 /// key costs an index scan, not a row lookup per candidate.
 fn having_all(rt: &RecordType, keys: &[String], sql: &mut Sql) -> String {
@@ -199,7 +199,7 @@ fn having_all(rt: &RecordType, keys: &[String], sql: &mut Sql) -> String {
         .map(|k| {
             let g = sql.arg(Value::from(k.as_str()));
             format!(
-                "SELECT g.record_id FROM search_grams g WHERE g.resource = {res} AND {blocks} AND g.gram = {g}"
+                "SELECT g.record_id AS id FROM search_grams g WHERE g.resource = {res} AND {blocks} AND g.gram = {g}"
             )
         })
         .collect::<Vec<_>>()
@@ -283,14 +283,11 @@ pub fn word_predicate(rt: &RecordType, columns: &[&str], word: &str, sql: &mut S
             check(sql, "x")
         )
     } else {
-        format!("SELECT a0.record_id FROM ({grams}) a0")
+        format!("SELECT a0.id FROM ({grams}) a0")
     });
     for (i, keys) in pinyin.iter().enumerate() {
         let set = having_all(rt, keys, sql);
-        arms.push(format!(
-            "SELECT a{n}.record_id FROM ({set}) a{n}",
-            n = i + 1
-        ));
+        arms.push(format!("SELECT a{n}.id FROM ({set}) a{n}", n = i + 1));
     }
     sql.matching(&arms.join(" UNION "))
 }

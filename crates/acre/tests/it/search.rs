@@ -386,3 +386,40 @@ storage_test!(
         assert!(found(&mut rep1, "恒达", "customers").await.is_empty());
     }
 );
+
+storage_test!(
+    global_search_shows_the_most_recently_changed_first,
+    |t: TestApp| async move {
+        let mut rep1 = t.login("rep1").await;
+        let older = create(
+            &mut rep1,
+            "customers",
+            json!({"name": "绍兴瑞丰纺织有限公司", "kind": "company"}),
+        )
+        .await;
+        create(
+            &mut rep1,
+            "customers",
+            json!({"name": "绍兴瑞丰印染有限公司", "kind": "company"}),
+        )
+        .await;
+        assert_eq!(
+            found(&mut rep1, "瑞丰", "customers").await,
+            ["绍兴瑞丰印染有限公司", "绍兴瑞丰纺织有限公司"]
+        );
+        // Clocks tick in milliseconds: let the edit come visibly later.
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        let r = rep1
+            .json(
+                Method::PATCH,
+                &format!("/api/v1/customers/{older}"),
+                json!({"version": 1, "short_name": "瑞丰纺织"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+        assert_eq!(
+            found(&mut rep1, "瑞丰", "customers").await,
+            ["绍兴瑞丰纺织有限公司", "绍兴瑞丰印染有限公司"]
+        );
+    }
+);
