@@ -147,10 +147,10 @@ impl App {
     /// user still active. Ends sessions past their idle or absolute limit.
     pub async fn session_actor(&self, token: &str) -> Result<Option<Actor>> {
         let id_hash = hash(token);
-        let Some(s) = sessions::load(&self.db, &id_hash).await? else {
+        let now = now_ms();
+        let Some(s) = sessions::load(&self.db, &id_hash, now).await? else {
             return Ok(None);
         };
-        let now = now_ms();
         if s.expires_at <= now
             || s.last_seen_at + self.settings.session_idle_ms <= now
             || !s.user.active
@@ -161,10 +161,11 @@ impl App {
         if now - s.last_seen_at > TOUCH_EVERY_MS {
             sessions::touch(&self.db, &id_hash, now).await?;
         }
-        Ok(Some(
-            self.with_shares(Actor::new(s.user, Some(s.csrf_token)))
-                .await?,
-        ))
+        // Read for this request, so a share given or removed takes effect
+        // on the next one.
+        let mut actor = Actor::new(s.user, Some(s.csrf_token));
+        actor.has_shares = s.has_shares;
+        Ok(Some(actor))
     }
 
     /// End a session on the server.

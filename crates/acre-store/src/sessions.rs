@@ -12,6 +12,9 @@ pub struct SessionRow {
     pub last_seen_at: i64,
     pub expires_at: i64,
     pub user: User,
+    /// Whether customers are shared with the user (live shares), read here
+    /// since every request's visibility predicate needs it.
+    pub has_shares: bool,
 }
 
 pub struct NewSession<'a> {
@@ -42,14 +45,17 @@ pub async fn insert(db: &Db, s: &NewSession<'_>) -> Result<()> {
     Ok(())
 }
 
-/// The session and its user in one query (the hot path of every request).
-pub async fn load(db: &Db, id_hash: &str) -> Result<Option<SessionRow>> {
+/// The session, its user and whether shares at `now` exist, in one query
+/// (the hot path of every request).
+pub async fn load(db: &Db, id_hash: &str, now: i64) -> Result<Option<SessionRow>> {
     let sql = format!(
-        "SELECT s.csrf_token, s.created_at AS s_created_at, s.last_seen_at, s.expires_at, {COLUMNS} \
+        "SELECT s.csrf_token, s.created_at AS s_created_at, s.last_seen_at, s.expires_at, {COLUMNS}, \
+         CASE WHEN EXISTS (SELECT 1 FROM customer_shares sh WHERE sh.user_id = s.user_id \
+         AND (sh.expires_at IS NULL OR sh.expires_at > $2)) THEN 1 ELSE 0 END AS has_shares \
          FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1"
     );
     Ok(db
-        .fetch_optional(&sql, &[id_hash.into()])
+        .fetch_optional(&sql, &[id_hash.into(), now.into()])
         .await?
         .map(|r| SessionRow {
             csrf_token: r.str("csrf_token"),
@@ -57,6 +63,7 @@ pub async fn load(db: &Db, id_hash: &str) -> Result<Option<SessionRow>> {
             last_seen_at: r.i64("last_seen_at"),
             expires_at: r.i64("expires_at"),
             user: User::from_row(&r),
+            has_shares: r.i64("has_shares") != 0,
         }))
 }
 
