@@ -84,6 +84,11 @@ fn like(s: &str) -> Value {
 /// `SELECT … FROM table t LEFT JOIN …` for the given fields, with titles of
 /// links (`{key}__title`) and users, and the author's and editor's names.
 pub fn select(rt: &RecordType, fields: &[&'static Field]) -> String {
+    select_with(rt, fields, &[])
+}
+
+/// `select` with more columns after the fields (e.g. a count for the page).
+pub fn select_with(rt: &RecordType, fields: &[&'static Field], more: &[String]) -> String {
     let mut cols = vec![
         "t.id".to_string(),
         "t.version".into(),
@@ -124,6 +129,7 @@ pub fn select(rt: &RecordType, fields: &[&'static Field]) -> String {
             _ => {}
         }
     }
+    cols.extend(more.iter().cloned());
     format!("SELECT {} FROM {} t{joins}", cols.join(", "), rt.table)
 }
 

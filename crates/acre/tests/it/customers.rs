@@ -650,3 +650,43 @@ storage_test!(
         assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
     }
 );
+
+storage_test!(
+    a_reps_list_counts_the_same_on_every_page,
+    |t: TestApp| async move {
+        // A rep's own list in its default order brings its count with the page.
+        let mut rep1 = t.login("rep1").await;
+        let first = rep1.get("/api/v1/customers?limit=1").await.json();
+        let n = first["total"].as_i64().unwrap();
+        assert!(n >= 2, "the demo gives rep1 customers: {first}");
+        assert_eq!(first["items"].as_array().unwrap().len(), 1);
+        let r = rep1
+            .json(
+                Method::POST,
+                "/api/v1/customers",
+                json!({"name": "丽水青田石雕有限公司", "kind": "company"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        let last = rep1
+            .get(&format!("/api/v1/customers?limit=1&offset={n}"))
+            .await
+            .json();
+        assert_eq!(last["total"], n + 1, "{last}");
+        assert!(last["items"][0]["name"].as_str().is_some(), "{last}");
+        // Past the end there is no row to carry the count; it is still told.
+        let past = rep1
+            .get(&format!("/api/v1/customers?limit=5&offset={}", n + 10))
+            .await
+            .json();
+        assert_eq!(past["total"], n + 1, "{past}");
+        assert!(past["items"].as_array().unwrap().is_empty());
+        // Filtered by an owner-indexed field: the count follows the filter.
+        let b = rep1.get("/api/v1/customers?f.grade=B&limit=1").await.json();
+        let all_b = rep1
+            .get("/api/v1/customers?f.grade=B&limit=200")
+            .await
+            .json();
+        assert_eq!(b["total"], all_b["items"].as_array().unwrap().len(), "{b}");
+    }
+);
