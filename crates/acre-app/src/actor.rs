@@ -15,7 +15,8 @@ pub struct Actor {
     /// Whether customers are shared with the user right now. Without live
     /// shares the visibility predicate is the owner test alone, which an
     /// index answers in order; with them it also looks up the shares.
-    /// `true` (the safe side) until `App::with_shares` has checked.
+    /// `true` (the safe side) unless the session or token read said none
+    /// (`acre_store::sessions::has_shares`).
     pub has_shares: bool,
 }
 

@@ -161,8 +161,6 @@ impl App {
         if now - s.last_seen_at > TOUCH_EVERY_MS {
             sessions::touch(&self.db, &id_hash, now).await?;
         }
-        // Read for this request, so a share given or removed takes effect
-        // on the next one.
         let mut actor = Actor::new(s.user, Some(s.csrf_token));
         actor.has_shares = s.has_shares;
         Ok(Some(actor))
@@ -250,33 +248,19 @@ impl App {
 
     /// The actor behind a Bearer token, if live and the user active.
     pub async fn token_actor(&self, token: &str) -> Result<Option<Actor>> {
-        let Some((id, last_used, user)) = tokens::authenticate(&self.db, &hash(token)).await?
-        else {
+        let now = now_ms();
+        let Some(t) = tokens::authenticate(&self.db, &hash(token), now).await? else {
             return Ok(None);
         };
-        if !user.active {
+        if !t.user.active {
             return Ok(None);
         }
-        let now = now_ms();
-        if last_used.is_none_or(|t| now - t > TOUCH_EVERY_MS) {
-            tokens::touch(&self.db, id, now).await?;
+        if t.last_used_at.is_none_or(|at| now - at > TOUCH_EVERY_MS) {
+            tokens::touch(&self.db, t.token_id, now).await?;
         }
-        Ok(Some(self.with_shares(Actor::new(user, None)).await?))
-    }
-
-    /// The actor with `has_shares` read for this request, so a share given
-    /// or removed takes effect on the next one.
-    pub async fn with_shares(&self, mut actor: Actor) -> Result<Actor> {
-        actor.has_shares = self
-            .db
-            .fetch_optional(
-                "SELECT 1 AS one FROM customer_shares WHERE user_id = $1 \
-                 AND (expires_at IS NULL OR expires_at > $2) LIMIT 1",
-                &[actor.id().into(), now_ms().into()],
-            )
-            .await?
-            .is_some();
-        Ok(actor)
+        let mut actor = Actor::new(t.user, None);
+        actor.has_shares = t.has_shares;
+        Ok(Some(actor))
     }
 
     /// A one-time link for creating the first administrator; `None` once any

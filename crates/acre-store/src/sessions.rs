@@ -50,9 +50,8 @@ pub async fn insert(db: &Db, s: &NewSession<'_>) -> Result<()> {
 pub async fn load(db: &Db, id_hash: &str, now: i64) -> Result<Option<SessionRow>> {
     let sql = format!(
         "SELECT s.csrf_token, s.created_at AS s_created_at, s.last_seen_at, s.expires_at, {COLUMNS}, \
-         CASE WHEN EXISTS (SELECT 1 FROM customer_shares sh WHERE sh.user_id = s.user_id \
-         AND (sh.expires_at IS NULL OR sh.expires_at > $2)) THEN 1 ELSE 0 END AS has_shares \
-         FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1"
+         {} AS has_shares FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1",
+        has_shares("$2")
     );
     Ok(db
         .fetch_optional(&sql, &[id_hash.into(), now.into()])
@@ -65,6 +64,16 @@ pub async fn load(db: &Db, id_hash: &str, now: i64) -> Result<Option<SessionRow>
             user: User::from_row(&r),
             has_shares: r.i64("has_shares") != 0,
         }))
+}
+
+/// 1 when a share with the user (`u`) is live at `now` (a parameter), else 0:
+/// read with the user on every request, so a share given or removed takes
+/// effect on the next one, and lists skip the share test when there are none.
+pub(crate) fn has_shares(now: &str) -> String {
+    format!(
+        "CASE WHEN EXISTS (SELECT 1 FROM customer_shares sh WHERE sh.user_id = u.id \
+         AND (sh.expires_at IS NULL OR sh.expires_at > {now})) THEN 1 ELSE 0 END"
+    )
 }
 
 pub async fn touch(db: &Db, id_hash: &str, now: i64) -> Result<()> {

@@ -1,5 +1,6 @@
 //! Personal API tokens, stored as hashes; the token itself is shown once.
 
+use crate::sessions::has_shares;
 use crate::users::{COLUMNS, User};
 use crate::{Db, Result, Row, now_ms};
 
@@ -57,19 +58,32 @@ pub async fn revoke(db: &Db, user_id: i64, id: i64) -> Result<bool> {
         == 1)
 }
 
-/// The user behind a live token hash, with the token's id and last use.
-pub async fn authenticate(db: &Db, hash: &str) -> Result<Option<(i64, Option<i64>, User)>> {
+/// The user behind a live token hash, with the token's id and last use and
+/// whether shares with the user are live at `now`.
+pub async fn authenticate(db: &Db, hash: &str, now: i64) -> Result<Option<TokenUser>> {
     let sql = format!(
-        "SELECT t.id AS token_id, t.last_used_at, {COLUMNS} FROM api_tokens t JOIN users u ON u.id = t.user_id \
-         WHERE t.token_hash=$1 AND t.revoked_at IS NULL"
+        "SELECT t.id AS token_id, t.last_used_at, {COLUMNS}, {} AS has_shares \
+         FROM api_tokens t JOIN users u ON u.id = t.user_id \
+         WHERE t.token_hash=$1 AND t.revoked_at IS NULL",
+        has_shares("$2")
     );
-    Ok(db.fetch_optional(&sql, &[hash.into()]).await?.map(|r| {
-        (
-            r.i64("token_id"),
-            r.opt_i64("last_used_at"),
-            User::from_row(&r),
-        )
-    }))
+    Ok(db
+        .fetch_optional(&sql, &[hash.into(), now.into()])
+        .await?
+        .map(|r| TokenUser {
+            token_id: r.i64("token_id"),
+            last_used_at: r.opt_i64("last_used_at"),
+            user: User::from_row(&r),
+            has_shares: r.i64("has_shares") != 0,
+        }))
+}
+
+/// A live token's user (see `authenticate`).
+pub struct TokenUser {
+    pub token_id: i64,
+    pub last_used_at: Option<i64>,
+    pub user: User,
+    pub has_shares: bool,
 }
 
 pub async fn touch(db: &Db, id: i64, now: i64) -> Result<()> {

@@ -243,6 +243,16 @@ storage_test!(
                 .json()["total"],
             1
         );
+        // So do rep2's scripts, which sign in with an API token.
+        let mut script = t.client();
+        script.bearer = r2
+            .json(Method::POST, "/api/v1/me/tokens", json!({"name": "同步"}))
+            .await
+            .json()["token"]
+            .as_str()
+            .map(str::to_string);
+        let shared_list = "/api/v1/customers?q=%E5%85%B1%E4%BA%AB";
+        assert_eq!(script.get(shared_list).await.json()["total"], 1);
         let r = r2
             .json(
                 Method::PATCH,
@@ -333,6 +343,11 @@ storage_test!(
         );
         assert_eq!(
             r2.get(&format!("/api/v1/customers/{cid}")).await.status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(script.get(shared_list).await.json()["total"], 0);
+        assert_eq!(
+            script.get(&format!("/api/v1/customers/{cid}")).await.status,
             StatusCode::NOT_FOUND
         );
         // Sharing with the owner is refused with a reason.
