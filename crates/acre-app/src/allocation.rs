@@ -560,6 +560,7 @@ struct Step<'a> {
 /// owners (and the copy their opportunities carry), and the old owner's
 /// shares — five set-based statements.
 async fn apply(tx: &mut Tx, s: &Sql, step: &Step<'_>, count: i64) -> Result<i64> {
+    tx.keep_check_plans().await?;
     let now = now_ms();
     let run_id = tx
         .insert(

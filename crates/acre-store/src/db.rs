@@ -87,6 +87,8 @@ impl Db {
             // then settle on a generic plan made while a table was small (a
             // sequential scan) and keep it as the table grows. Custom plans
             // cost a fraction of a millisecond and always see the parameters.
+            // Transactions that write many rows keep PostgreSQL's own plans
+            // for their foreign-key checks (`Tx::keep_check_plans`).
             let opts = PgConnectOptions::from_str(url)?
                 .options([("plan_cache_mode", "force_custom_plan")]);
             let pool = PgPoolOptions::new()
@@ -245,6 +247,19 @@ impl Tx {
             }
             Tx::Postgres(t) => dispatch!(&mut **t, postgres, sql, args, execute),
         }
+    }
+    /// For a transaction that writes many rows: PostgreSQL plans each
+    /// foreign-key check of each row once and reuses it, as it does by
+    /// default, instead of planning it anew as `force_custom_plan` (see
+    /// `Db::connect`) would have it. At a million customers, a move of
+    /// 85,514 spent 10.0 s of its 18.9 s in such checks that way, 2.8 s
+    /// with their plans kept. Until the transaction ends; nothing on SQLite.
+    pub async fn keep_check_plans(&mut self) -> Result<()> {
+        if let Tx::Postgres(_) = self {
+            self.execute("SET LOCAL plan_cache_mode = auto", &[])
+                .await?;
+        }
+        Ok(())
     }
     /// Insert and return the new row's `id` (`RETURNING id` works on both).
     pub async fn insert(&mut self, sql: &str, args: &[Value]) -> Result<i64> {

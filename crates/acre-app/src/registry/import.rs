@@ -743,6 +743,7 @@ impl App {
             index: !dry_run,
         };
         let mut tx = self.db.begin().await?;
+        tx.keep_check_plans().await?;
         let sqlite = tx.backend() == acre_store::Backend::Sqlite;
         if sqlite {
             tx.execute(&format!("PRAGMA cache_size = -{IMPORT_CACHE_KIB}"), &[])

@@ -158,3 +158,33 @@ fn openapi_operation_ids_are_unique() {
         }
     }
 }
+
+storage_test!(
+    a_bulk_write_plans_its_checks_once_and_only_inside_it,
+    |t: TestApp| async move {
+        let db = &t.app.db;
+        let mut tx = db.begin().await.unwrap();
+        tx.keep_check_plans().await.unwrap();
+        if db.backend() == acre_store::Backend::Postgres {
+            let mode = |rows: Vec<acre_store::Row>| rows[0].str("plan_cache_mode");
+            assert_eq!(
+                mode(tx.fetch_all("SHOW plan_cache_mode", &[]).await.unwrap()),
+                "auto"
+            );
+            tx.commit().await.unwrap();
+            // Every pooled connection, the one just used included, plans
+            // the app's own statements with their parameters again.
+            let mut held = Vec::new();
+            for _ in 0..4 {
+                let mut tx = db.begin().await.unwrap();
+                assert_eq!(
+                    mode(tx.fetch_all("SHOW plan_cache_mode", &[]).await.unwrap()),
+                    "force_custom_plan"
+                );
+                held.push(tx);
+            }
+        } else {
+            tx.commit().await.unwrap();
+        }
+    }
+);
