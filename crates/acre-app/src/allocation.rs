@@ -521,14 +521,16 @@ pub(crate) async fn registered(tx: &mut Tx, actor: &Actor, ids: &[i64]) -> Resul
     let by_p = s.arg(actor.id().into());
     let marks: Vec<String> = ids.iter().map(|id| s.arg(Value::from(*id))).collect();
     let list = marks.join(", ");
-    tx.execute(
-        &format!(
-            "INSERT INTO ownership_history (customer_id, from_user, to_user, action, reason, at, by_user) \
-             SELECT id, NULL, owner_id, 'registered', 'new_development', {now_p}, {by_p} FROM customers WHERE id IN ({list})"
-        ),
-        &s.args,
-    )
-    .await?;
+    let sql = format!(
+        "INSERT INTO ownership_history (customer_id, from_user, to_user, action, reason, at, by_user) \
+         SELECT id, NULL, owner_id, 'registered', 'new_development', {now_p}, {by_p} FROM customers WHERE id IN ({list})"
+    );
+    if ids.len() > 1 {
+        tx.keeping_check_plans(async |tx: &mut Tx| tx.execute(&sql, &s.args).await)
+            .await?;
+    } else {
+        tx.execute(&sql, &s.args).await?;
+    }
     // `owned_since` stays empty: the registrar has owned it since it was
     // created, which is where `IDLE_SINCE` falls back to. Not writing it
     // spares every imported row a second version.
@@ -560,7 +562,6 @@ struct Step<'a> {
 /// owners (and the copy their opportunities carry), and the old owner's
 /// shares — five set-based statements.
 async fn apply(tx: &mut Tx, s: &Sql, step: &Step<'_>, count: i64) -> Result<i64> {
-    tx.keep_check_plans().await?;
     let now = now_ms();
     let run_id = tx
         .insert(
@@ -588,50 +589,54 @@ async fn apply(tx: &mut Tx, s: &Sql, step: &Step<'_>, count: i64) -> Result<i64>
     let run_p = h.arg(run_id.into());
     let now_p = h.arg(now.into());
     let by_p = h.arg(step.by.into());
-    // Both statements visit the customers in id order, which is the order of
-    // their rows on disk: each page is read and written once, while the
-    // order of the filter's index sends the database back and forth over
-    // the whole table (on PostgreSQL at 1M customers, 20.6 s → 13.6 s for
-    // a move of 98,798; see docs/performance.md).
-    tx.execute(
-        &format!(
-            "INSERT INTO ownership_history (customer_id, from_user, to_user, action, reason, run_id, at, by_user) \
-             SELECT t.id, t.owner_id, {to_p}, {action_p}, {reason_p}, {run_p}, {now_p}, {by_p} FROM customers t{} \
-             ORDER BY t.id",
-            s.text
-        ),
-        &h.args,
-    )
-    .await?;
-    let moved_ids = "SELECT customer_id FROM ownership_history WHERE run_id = $1";
-    tx.execute(
-        &format!(
-            "UPDATE customers AS t SET owner_id = $2, owned_since = $3, last_followup_at = NULL, \
-             version = t.version + 1, updated_at = $4, updated_by = $5 \
-             FROM ({moved_ids} ORDER BY customer_id) AS h WHERE t.id = h.customer_id"
-        ),
-        &[
-            run_id.into(),
-            step.to.into(),
-            step.to.map(|_| now).into(),
-            now.into(),
-            step.by.into(),
-        ],
-    )
-    .await?;
-    // Opportunities carry their customer's owner: who sees them follows.
-    tx.execute(
-        &format!(
-            "UPDATE opportunities SET customer_owner_id = $2 WHERE customer_id IN ({moved_ids})"
-        ),
-        &[run_id.into(), step.to.into()],
-    )
-    .await?;
-    // A new owner decides afresh whom to share with.
-    tx.execute(
-        &format!("DELETE FROM customer_shares WHERE customer_id IN ({moved_ids})"),
-        &[run_id.into()],
-    )
+    tx.keeping_check_plans(async |tx: &mut Tx| -> Result<()> {
+        // Both statements visit the customers in id order, which is the order of
+        // their rows on disk: each page is read and written once, while the
+        // order of the filter's index sends the database back and forth over
+        // the whole table (on PostgreSQL at 1M customers, 20.6 s → 13.6 s for
+        // a move of 98,798; see docs/performance.md).
+        tx.execute(
+            &format!(
+                "INSERT INTO ownership_history (customer_id, from_user, to_user, action, reason, run_id, at, by_user) \
+                 SELECT t.id, t.owner_id, {to_p}, {action_p}, {reason_p}, {run_p}, {now_p}, {by_p} FROM customers t{} \
+                 ORDER BY t.id",
+                s.text
+            ),
+            &h.args,
+        )
+        .await?;
+        let moved_ids = "SELECT customer_id FROM ownership_history WHERE run_id = $1";
+        tx.execute(
+            &format!(
+                "UPDATE customers AS t SET owner_id = $2, owned_since = $3, last_followup_at = NULL, \
+                 version = t.version + 1, updated_at = $4, updated_by = $5 \
+                 FROM ({moved_ids} ORDER BY customer_id) AS h WHERE t.id = h.customer_id"
+            ),
+            &[
+                run_id.into(),
+                step.to.into(),
+                step.to.map(|_| now).into(),
+                now.into(),
+                step.by.into(),
+            ],
+        )
+        .await?;
+        // Opportunities carry their customer's owner: who sees them follows.
+        tx.execute(
+            &format!(
+                "UPDATE opportunities SET customer_owner_id = $2 WHERE customer_id IN ({moved_ids})"
+            ),
+            &[run_id.into(), step.to.into()],
+        )
+        .await?;
+        // A new owner decides afresh whom to share with.
+        tx.execute(
+            &format!("DELETE FROM customer_shares WHERE customer_id IN ({moved_ids})"),
+            &[run_id.into()],
+        )
+        .await?;
+        Ok(())
+    })
     .await?;
     Ok(run_id)
 }

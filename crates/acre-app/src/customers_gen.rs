@@ -649,7 +649,6 @@ impl App {
         let mut done = 0;
         while done < count {
             let mut tx = self.db.begin().await?;
-            tx.keep_check_plans().await?;
             if tx.backend() == Backend::Sqlite {
                 // A bigger page cache for this connection while the indexes grow.
                 tx.execute("PRAGMA cache_size = -262144", &[]).await?;

@@ -209,14 +209,15 @@ pub(crate) async fn insert_rows(
             cols.join(", "),
             values.join(",")
         );
-        if returning {
-            let got = tx
-                .fetch_all(&format!("{text} RETURNING id"), &s.args)
-                .await?;
-            ids.extend(got.iter().map(|r| r.i64("id")));
+        let text = if returning {
+            format!("{text} RETURNING id")
         } else {
-            tx.execute(&text, &s.args).await?;
-        }
+            text
+        };
+        let got = tx
+            .keeping_check_plans(async |tx: &mut Tx| tx.fetch_all(&text, &s.args).await)
+            .await?;
+        ids.extend(got.iter().map(|r| r.i64("id")));
     }
     Ok(ids)
 }

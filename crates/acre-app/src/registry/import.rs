@@ -429,7 +429,7 @@ impl App {
             tuples.join(", ")
         );
         let ids: Vec<i64> = tx
-            .fetch_all(&text, &s.args)
+            .keeping_check_plans(async |tx: &mut acre_store::Tx| tx.fetch_all(&text, &s.args).await)
             .await?
             .iter()
             .map(|r| r.i64("id"))
@@ -743,7 +743,6 @@ impl App {
             index: !dry_run,
         };
         let mut tx = self.db.begin().await?;
-        tx.keep_check_plans().await?;
         let sqlite = tx.backend() == acre_store::Backend::Sqlite;
         if sqlite {
             tx.execute(&format!("PRAGMA cache_size = -{IMPORT_CACHE_KIB}"), &[])

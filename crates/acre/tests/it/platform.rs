@@ -160,27 +160,30 @@ fn openapi_operation_ids_are_unique() {
 }
 
 storage_test!(
-    a_bulk_write_plans_its_checks_once_and_only_inside_it,
+    a_bulk_write_keeps_its_check_plans_to_itself,
     |t: TestApp| async move {
         let db = &t.app.db;
+        let pg = db.backend() == acre_store::Backend::Postgres;
+        let mode = async |tx: &mut acre_store::Tx| {
+            tx.fetch_all("SHOW plan_cache_mode", &[]).await.unwrap()[0].str("plan_cache_mode")
+        };
         let mut tx = db.begin().await.unwrap();
-        tx.keep_check_plans().await.unwrap();
-        if db.backend() == acre_store::Backend::Postgres {
-            let mode = |rows: Vec<acre_store::Row>| rows[0].str("plan_cache_mode");
-            assert_eq!(
-                mode(tx.fetch_all("SHOW plan_cache_mode", &[]).await.unwrap()),
-                "auto"
-            );
+        let inside = tx
+            .keeping_check_plans(async |tx: &mut acre_store::Tx| {
+                Ok::<_, acre_store::StoreError>(if pg { mode(tx).await } else { String::new() })
+            })
+            .await
+            .unwrap();
+        if pg {
+            assert_eq!(inside, "auto");
+            // The rest of the transaction, and every pooled connection
+            // after it, plans the app's statements with their parameters.
+            assert_eq!(mode(&mut tx).await, "force_custom_plan");
             tx.commit().await.unwrap();
-            // Every pooled connection, the one just used included, plans
-            // the app's own statements with their parameters again.
             let mut held = Vec::new();
             for _ in 0..4 {
                 let mut tx = db.begin().await.unwrap();
-                assert_eq!(
-                    mode(tx.fetch_all("SHOW plan_cache_mode", &[]).await.unwrap()),
-                    "force_custom_plan"
-                );
+                assert_eq!(mode(&mut tx).await, "force_custom_plan");
                 held.push(tx);
             }
         } else {
