@@ -255,8 +255,9 @@ impl Tx {
     /// customers a move's history of 100,035 rows took 11.5 s that way and
     /// 3.9 s with the plans kept. The setting is set back afterwards, so
     /// the transaction's reads still plan with their parameters (a generic
-    /// plan made while a table is small would outlive its growth).
-    /// Nothing to do on SQLite.
+    /// plan made while a table is small would outlive its growth). An
+    /// error inside leaves it set until the transaction ends, which callers
+    /// do on any error. Nothing to do on SQLite.
     pub async fn keeping_check_plans<T, E: From<StoreError>>(
         &mut self,
         write: impl AsyncFnOnce(&mut Tx) -> std::result::Result<T, E>,
