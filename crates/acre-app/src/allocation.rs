@@ -12,6 +12,7 @@ use crate::error::{AppError, ErrorCode, Result};
 use crate::registry::ListQuery;
 use crate::registry::service::MAX_BULK;
 use crate::registry::sql::{self, Sql};
+use crate::registry::tally;
 use crate::{Actor, App};
 
 /// Why a customer joined or left someone's territory (CU12), plus the two
@@ -606,6 +607,15 @@ async fn apply(tx: &mut Tx, s: &Sql, step: &Step<'_>, count: i64) -> Result<i64>
         )
         .await?;
         let moved_ids = "SELECT customer_id FROM ownership_history WHERE run_id = $1";
+        // What the moved customers count for, read before they move.
+        let held = tally::of(
+            tx,
+            &CUSTOMERS,
+            &format!("t.id IN ({moved_ids})"),
+            &[run_id.into()],
+        )
+        .await?;
+        tally::add(tx, &CUSTOMERS, &held.moved_to(step.to)).await?;
         tx.execute(
             &format!(
                 "UPDATE customers AS t SET owner_id = $2, owned_since = $3, last_followup_at = NULL, \

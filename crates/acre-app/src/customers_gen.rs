@@ -714,6 +714,10 @@ impl App {
             }
             tx.commit().await?;
         }
+        // The rows went in without the registry: count them once at the end.
+        let mut tx = self.db.begin().await?;
+        crate::registry::tally::rebuild(&mut tx, &CUSTOMERS).await?;
+        tx.commit().await?;
         eprintln!("customers: refreshing the planner's statistics");
         self.db.analyze().await?;
         Ok(done)

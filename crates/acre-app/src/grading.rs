@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::customers::CUSTOMERS;
 use crate::error::{AppError, FieldErrors, Result};
 use crate::registry::sql::Sql;
+use crate::registry::tally::Tally;
 use crate::registry::{Input, Record};
 use crate::{Actor, App};
 
@@ -193,6 +194,19 @@ impl App {
         if n != 1 {
             return Err(AppError::stale());
         }
+        let chosen = Value::from(a.chosen.key());
+        let regraded = Tally::of_record(&CUSTOMERS, |k| rec.get(k), -1).plus(Tally::of_record(
+            &CUSTOMERS,
+            |k| {
+                if k == "grade" {
+                    chosen.clone()
+                } else {
+                    rec.get(k)
+                }
+            },
+            1,
+        ));
+        crate::registry::tally::add(&mut tx, &CUSTOMERS, &regraded).await?;
         let change = Change {
             field: "grade".into(),
             old: rec.get("grade").to_text(),

@@ -162,6 +162,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0026_live_owner.sql"),
         include_str!("../migrations/postgres/0026_live_owner.sql"),
     ),
+    (
+        27,
+        "tallies",
+        include_str!("../migrations/sqlite/0027_tallies.sql"),
+        include_str!("../migrations/postgres/0027_tallies.sql"),
+    ),
 ];
 
 /// Arbitrary key for PostgreSQL's advisory lock, so two starting servers do

@@ -383,6 +383,7 @@ impl App {
         if let Some(first) = first_id {
             fixed_inherits(&mut tx, rt, first).await?;
         }
+        super::tally::rebuild(&mut tx, rt).await?;
         tx.commit().await?;
         self.db.analyze().await?;
         Ok(done)

@@ -467,6 +467,14 @@ impl App {
                 super::service::after_change(tx, rt, Some(p)).await?;
             }
         }
+        let added = good.iter().fold(super::tally::Tally::default(), |t, vals| {
+            t.plus(super::tally::Tally::of_record(
+                rt,
+                |k| super::service::value_of(vals, k),
+                1,
+            ))
+        });
+        super::tally::add(tx, rt, &added).await?;
         if rt.access == super::Access::Customer {
             crate::allocation::registered(tx, actor, &ids).await?;
         }

@@ -13,6 +13,7 @@ pub mod record_type;
 pub mod search;
 pub mod service;
 pub mod sql;
+pub mod tally;
 pub mod value;
 
 pub use field::{Field, Kind, LinkRule};

@@ -13,6 +13,7 @@ use super::query::ListQuery;
 use super::record::Record;
 use super::record_type::RecordType;
 use super::sql::{self, Sql};
+use super::tally::Tally;
 use super::value::{parse, to_input};
 use crate::error::{AppError, ErrorCode, FieldErrors, Result};
 use crate::registry;
@@ -48,6 +49,13 @@ pub const EXACT_LIST_COUNT_UP_TO: i64 = 100_000;
 pub struct Total {
     pub n: i64,
     pub exact: bool,
+}
+
+impl Total {
+    /// A count that is the number itself (read from the tallies).
+    pub fn exact(n: i64) -> Total {
+        Total { n, exact: true }
+    }
 }
 
 /// Most records a bulk action touches at once.
@@ -284,6 +292,15 @@ pub(crate) fn int_of(values: &[(&'static Field, Value)], key: Option<&str>) -> O
     values.iter().find(|(f, _)| f.key == key)?.1.as_i64()
 }
 
+/// The value of `key` among `values` (empty when absent).
+pub(crate) fn value_of(values: &[(&'static Field, Value)], key: &str) -> Value {
+    values
+        .iter()
+        .find(|(f, _)| f.key == key)
+        .map(|(_, v)| v.clone())
+        .unwrap_or(Value::Text(None))
+}
+
 /// Fill the fields a type inherits through a link (see `Inherit`): on
 /// creation the empty ones and the fixed ones; on an edit, the fixed ones
 /// whose link changed. `values` holds every field on creation, the changed
@@ -435,7 +452,11 @@ impl App {
         // count: one statement brings the page and the count (as a column of
         // each row), a round trip fewer on the lists reps open most.
         if served_in_order(rt, q, actor) {
-            let counted = format!("({}) AS list_total", count_of(&s));
+            let kept = super::tally::count_sql(rt, q, actor, &mut s);
+            let counted = match &kept {
+                Some(sum) => format!("{sum} AS list_total"),
+                None => format!("({}) AS list_total", count_of(&s)),
+            };
             let lim = s.arg(Value::from(q.limit));
             let off = s.arg(Value::from(q.offset));
             let text = format!(
@@ -449,14 +470,27 @@ impl App {
                 // A page past the end has no row to carry the count.
                 None => self.count_rows(&count_of(&s), &s.args).await?,
             };
+            let total = match kept {
+                Some(_) => Total::exact(count),
+                None => total(count),
+            };
             return Ok((
                 rows.iter().map(|r| Record::from_row(&fields, r)).collect(),
-                total(count),
+                total,
             ));
         }
         let mut c = Sql::counting(self.db.backend());
-        sql::list_where(rt, q, actor, &mut c);
-        let count = self.count_rows(&count_of(&c), &c.args).await?;
+        let (count, exact) = match super::tally::count_sql(rt, q, actor, &mut c) {
+            Some(sum) => (
+                self.count_rows(&format!("SELECT {sum} AS n"), &c.args)
+                    .await?,
+                true,
+            ),
+            None => {
+                sql::list_where(rt, q, actor, &mut c);
+                (self.count_rows(&count_of(&c), &c.args).await?, false)
+            }
+        };
         // SQLite's planner prefers a filter's index and then sorts every
         // match, even when thousands match and the sort column's index would
         // find the first page after a few hundred rows; both databases
@@ -487,7 +521,11 @@ impl App {
         let rows = self.db.fetch_all(&text, &s.args).await?;
         Ok((
             rows.iter().map(|r| Record::from_row(&fields, r)).collect(),
-            total(count),
+            if exact {
+                Total::exact(count)
+            } else {
+                total(count)
+            },
         ))
     }
 
@@ -721,6 +759,7 @@ impl App {
             marks.join(", ")
         );
         let id = tx.insert(&text, &s.args).await?;
+        super::tally::add(tx, rt, &Tally::of_record(rt, |k| value_of(&values, k), 1)).await?;
         super::dedupe::store(tx, rt, id, &dup_keys).await?;
         let keys = super::search::record_grams(values.iter().map(|(f, v)| (*f, v)));
         let pairs: Vec<(i64, String)> = keys.into_iter().map(|k| (id, k)).collect();
@@ -925,6 +964,13 @@ impl App {
         if tx.execute(&text, &s.args).await? != 1 {
             return Err(AppError::stale());
         }
+        // The row was at `version`, so `current` is what it held.
+        let retallied = Tally::of_record(rt, |k| current.get(k), -1).plus(Tally::of_record(
+            rt,
+            |k| value_of(&after, k),
+            1,
+        ));
+        super::tally::add(tx, rt, &retallied).await?;
         roll_up(tx, rt, &after).await?;
         after_change(tx, rt, int_of(&after, rt.after_change.map(|a| a.via))).await?;
         if let Some(a) = rt.after_change {
@@ -1011,6 +1057,7 @@ impl App {
         {
             return Err(AppError::stale());
         }
+        super::tally::add(&mut tx, rt, &Tally::of_record(rt, |k| current.get(k), -1)).await?;
         audit::record(&mut tx, Some(actor.id()), rt.entity, id, "deleted", &[]).await?;
         let via = rt.after_change.and_then(|a| current.get(a.via).as_i64());
         after_change(&mut tx, rt, via).await?;
@@ -1046,6 +1093,7 @@ impl App {
             ],
         )
         .await?;
+        super::tally::add(&mut tx, rt, &Tally::of_record(rt, |k| rec.get(k), 1)).await?;
         audit::record(&mut tx, Some(actor.id()), rt.entity, id, "restored", &[]).await?;
         let via = rt.after_change.and_then(|a| rec.get(a.via).as_i64());
         after_change(&mut tx, rt, via).await?;
@@ -1136,6 +1184,13 @@ impl App {
         }
         let mut tx = self.db.begin().await?;
         let ok = self.editable_ids(&mut tx, actor, rt, ids).await?;
+        if !ok.is_empty() {
+            let mut s = Sql::default();
+            let marks: Vec<String> = ok.iter().map(|i| s.arg(Value::from(*i))).collect();
+            let cond = format!("t.id IN ({})", marks.join(", "));
+            let gone = super::tally::of(&mut tx, rt, &cond, &s.args).await?;
+            super::tally::add(&mut tx, rt, &gone.negated()).await?;
+        }
         let now = now_ms();
         for id in &ok {
             let text = format!(

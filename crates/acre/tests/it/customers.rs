@@ -4,7 +4,7 @@
 use axum::http::{Method, StatusCode};
 use serde_json::json;
 
-use crate::harness::TestApp;
+use crate::harness::{Client, TestApp};
 use crate::storage_test;
 
 storage_test!(
@@ -703,5 +703,161 @@ storage_test!(
             .await
             .json();
         assert_eq!(b["total"], all_b["items"].as_array().unwrap().len(), "{b}");
+    }
+);
+
+/// A list's count (read from the kept tallies where it can be) against its
+/// rows: `total` equals the rows on a page big enough for all of them.
+async fn counted_as_listed(c: &mut Client, path: &str) -> i64 {
+    let page = c.get(&format!("{path}&limit=200")).await.json();
+    let n = page["total"].as_i64().expect("a total");
+    assert_eq!(
+        n as usize,
+        page["items"].as_array().unwrap().len(),
+        "{path}: {page}"
+    );
+    n
+}
+
+storage_test!(
+    list_counts_follow_every_change_of_their_customers,
+    |t: TestApp| async move {
+        let mut rep1 = t.login("rep1").await;
+        let mut rep2 = t.login("rep2").await;
+        let mut m1 = t.login("manager1").await;
+        let mut gm = t.login("gm").await;
+        let rep1_id = t.user_id("rep1").await;
+        let rep2_id = t.user_id("rep2").await;
+        let of_rep1 = format!("/api/v1/customers?f.owner_id={rep1_id}&f.source=event");
+        let b = counted_as_listed(&mut rep1, "/api/v1/customers?f.grade=B").await;
+        let ab = counted_as_listed(&mut rep1, "/api/v1/customers?f.grade=A,B").await;
+        let team = counted_as_listed(&mut m1, "/api/v1/customers?f.source=event").await;
+        let gm_rep1 = counted_as_listed(&mut gm, &of_rep1).await;
+        let pool_c = counted_as_listed(&mut gm, "/api/v1/customers?pool=1&f.grade=C").await;
+
+        // Registered: counted for its owner, its team and the whole company.
+        let r = rep1
+            .json(
+                Method::POST,
+                "/api/v1/customers",
+                json!({"name": "衢州江山蜂业有限公司", "kind": "company", "grade": "B", "source": "event"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        let cid = r.json()["id"].as_i64().unwrap();
+        assert_eq!(
+            counted_as_listed(&mut rep1, "/api/v1/customers?f.grade=B").await,
+            b + 1
+        );
+        assert_eq!(
+            counted_as_listed(&mut rep1, "/api/v1/customers?f.grade=A,B").await,
+            ab + 1
+        );
+        assert_eq!(
+            counted_as_listed(&mut m1, "/api/v1/customers?f.source=event").await,
+            team + 1
+        );
+        assert_eq!(counted_as_listed(&mut gm, &of_rep1).await, gm_rep1 + 1);
+
+        // Re-graded by an edit: it leaves B and joins C.
+        let r = rep1
+            .json(
+                Method::PATCH,
+                &format!("/api/v1/customers/{cid}"),
+                json!({"version": 1, "grade": "C"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+        assert_eq!(
+            counted_as_listed(&mut rep1, "/api/v1/customers?f.grade=B").await,
+            b
+        );
+        let c = counted_as_listed(&mut rep1, "/api/v1/customers?f.grade=C").await;
+
+        // Shared with rep2: counted in rep2's lists, and no longer once the share ends.
+        let rep2_c = counted_as_listed(&mut rep2, "/api/v1/customers?f.grade=C").await;
+        let r = rep1
+            .json(
+                Method::POST,
+                &format!("/api/v1/customers/{cid}/shares"),
+                json!({"user_id": rep2_id}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
+        assert_eq!(
+            counted_as_listed(&mut rep2, "/api/v1/customers?f.grade=C").await,
+            rep2_c + 1
+        );
+        assert_eq!(
+            counted_as_listed(
+                &mut rep2,
+                &format!("/api/v1/customers?f.owner_id={rep1_id}&f.grade=C")
+            )
+            .await,
+            1
+        );
+        let r = rep1
+            .json(
+                Method::DELETE,
+                &format!("/api/v1/customers/{cid}/shares/{rep2_id}"),
+                json!({}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
+        assert_eq!(
+            counted_as_listed(&mut rep2, "/api/v1/customers?f.grade=C").await,
+            rep2_c
+        );
+
+        // Deleted, then restored.
+        let r = rep1
+            .json(
+                Method::DELETE,
+                &format!("/api/v1/customers/{cid}"),
+                json!({}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
+        assert_eq!(
+            counted_as_listed(&mut rep1, "/api/v1/customers?f.grade=C").await,
+            c - 1
+        );
+        assert_eq!(counted_as_listed(&mut gm, &of_rep1).await, gm_rep1);
+        let r = rep1
+            .json(
+                Method::POST,
+                &format!("/api/v1/customers/{cid}/restore"),
+                json!({}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
+        assert_eq!(
+            counted_as_listed(&mut rep1, "/api/v1/customers?f.grade=C").await,
+            c
+        );
+
+        // Reclaimed by grade: the team's C customers go to the pool.
+        let r = m1
+            .json(
+                Method::POST,
+                "/api/v1/customer-moves",
+                json!({"action": "reclaim", "filter": {"f.grade": "C"}, "reason": "reallocated"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+        let moved = r.json()["moved"].as_i64().unwrap();
+        assert!(moved >= c, "{}", r.text);
+        assert_eq!(
+            counted_as_listed(&mut rep1, "/api/v1/customers?f.grade=C").await,
+            0
+        );
+        assert_eq!(
+            counted_as_listed(&mut gm, "/api/v1/customers?pool=1&f.grade=C").await,
+            pool_c + moved
+        );
+        assert_eq!(
+            counted_as_listed(&mut rep1, "/api/v1/customers?pool=1&f.grade=C").await,
+            pool_c + moved
+        );
     }
 );

@@ -36,7 +36,9 @@ macro_rules! storage_test {
                     $crate::harness::TestApp::start($crate::harness::Backend::Sqlite, true).await
                 {
                     let guard = t.guard.clone();
+                    let app = t.app.clone();
                     ($body)(t).await;
+                    $crate::harness::tallies_hold(&app).await;
                     drop(guard);
                 }
             }
@@ -46,12 +48,27 @@ macro_rules! storage_test {
                     $crate::harness::TestApp::start($crate::harness::Backend::Postgres, true).await
                 {
                     let guard = t.guard.clone();
+                    let app = t.app.clone();
                     ($body)(t).await;
+                    $crate::harness::tallies_hold(&app).await;
                     drop(guard);
                 }
             }
         }
     };
+}
+
+/// Every scenario ends with the customer tallies equal to a recount: each
+/// write path the scenario took kept them (see `registry::tally`).
+pub async fn tallies_hold(app: &App) {
+    let (stored, counted) =
+        acre_app::registry::tally::stored_and_counted(&app.db, &acre_app::customers::CUSTOMERS)
+            .await
+            .expect("read the tallies");
+    assert_eq!(
+        stored, counted,
+        "stored customer tallies (left) differ from a recount (right)"
+    );
 }
 
 static COUNTER: AtomicUsize = AtomicUsize::new(0);
