@@ -168,6 +168,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0027_tallies.sql"),
         include_str!("../migrations/postgres/0027_tallies.sql"),
     ),
+    (
+        28,
+        "selection_indexes",
+        include_str!("../migrations/sqlite/0028_selection_indexes.sql"),
+        include_str!("../migrations/postgres/0028_selection_indexes.sql"),
+    ),
 ];
 
 /// Arbitrary key for PostgreSQL's advisory lock, so two starting servers do

@@ -85,6 +85,18 @@ pub fn create_table(rt: &RecordType, backend: Backend) -> String {
     out
 }
 
+/// Whether the filter index of `key` carries the owner and the default sort
+/// (`RecordType::owner_indexed`) on `backend`. On SQLite only the owner's own
+/// index does: a move rewrites every index entry that holds the owner or the
+/// change time, and the selection fields' counts come from the tallies
+/// (`registry::tally`), so those fields are indexed alone there (a move of
+/// 77,006 customers at 1M: 7.3 → 4.0 s). PostgreSQL writes every index of a
+/// row whose owner changes anyway (never a HOT update), so there they keep
+/// giving a rep's filtered page in order.
+pub fn carries_owner(rt: &RecordType, key: &str, backend: Backend) -> bool {
+    rt.owner_indexed.contains(&key) && (key == "owner_id" || backend == Backend::Postgres)
+}
+
 /// Indexes for list filters and their counts: `(field, deleted_at)` on enum,
 /// boolean, date and user fields, so a filtered count reads only the index.
 pub fn filter_indexes(rt: &RecordType, backend: Backend) -> String {
@@ -125,7 +137,7 @@ pub fn filter_indexes(rt: &RecordType, backend: Backend) -> String {
         // first rows of that range in order.
         // Live rows only (a partial index), since PostgreSQL does not take
         // `deleted_at IS NULL` as fixing a column for the order.
-        let rest = if !rt.owner_indexed.contains(&f.key) {
+        let rest = if !carries_owner(rt, f.key, backend) {
             ", deleted_at)".to_string()
         } else if f.key == "owner_id" {
             format!(", updated_at{nulls}{id}) WHERE deleted_at IS NULL")
@@ -167,7 +179,10 @@ mod tests {
                         "../../../acre-store/migrations/sqlite/0020_opportunity_owner_copy.sql"
                     ),
                     include_str!("../../../acre-store/migrations/sqlite/0022_price_tiers.sql"),
-                    include_str!("../../../acre-store/migrations/sqlite/0026_live_owner.sql")
+                    include_str!("../../../acre-store/migrations/sqlite/0026_live_owner.sql"),
+                    include_str!(
+                        "../../../acre-store/migrations/sqlite/0028_selection_indexes.sql"
+                    )
                 ),
             ),
             (

@@ -205,12 +205,19 @@ fn owner_ordered(rt: &RecordType, q: &ListQuery, actor: &Actor) -> bool {
 /// the actor's own customers (no shares to add), sorted by default, with at
 /// most a one-value filter on an indexed field. Its page is then the first
 /// rows of one index range, and SQLite finds that index itself.
-fn served_in_order(rt: &RecordType, q: &ListQuery, actor: &Actor) -> bool {
+fn served_in_order(
+    rt: &RecordType,
+    q: &ListQuery,
+    actor: &Actor,
+    backend: acre_store::Backend,
+) -> bool {
     use super::query::Filter;
     owner_ordered(rt, q, actor)
         && q.q.is_none()
         && q.filters.iter().all(|f| match f {
-            Filter::AnyOf(k, set) if rt.owner_indexed.contains(k) => set.len() == 1,
+            Filter::AnyOf(k, set) if rt.owner_indexed.contains(k) => {
+                set.len() == 1 && super::ddl::carries_owner(rt, k, backend)
+            }
             Filter::Is(k, _) | Filter::Min(k, _) | Filter::Max(k, _) | Filter::Empty(k, _) => {
                 !rt.owner_indexed.contains(k)
             }
@@ -451,7 +458,7 @@ impl App {
         // A list an index holds in order is planned the same whatever the
         // count: one statement brings the page and the count (as a column of
         // each row), a round trip fewer on the lists reps open most.
-        if served_in_order(rt, q, actor) {
+        if served_in_order(rt, q, actor, self.db.backend()) {
             let kept = super::tally::count_sql(rt, q, actor, &mut s);
             let counted = match &kept {
                 Some(sum) => format!("{sum} AS list_total"),
