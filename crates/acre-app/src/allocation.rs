@@ -796,7 +796,7 @@ async fn check_cap(tx: &mut Tx, user: i64, adding: i64, cap: Option<i64>) -> Res
     let Some(cap) = cap else { return Ok(()) };
     let held = count(
         tx,
-        "SELECT COUNT(*) AS n FROM customers WHERE owner_id = $1 AND deleted_at IS NULL",
+        &format!("SELECT {} AS n", tally::held_sql("$1")),
         &[user.into()],
     )
     .await?;

@@ -72,12 +72,12 @@ impl App {
             .db
             .fetch_all(
                 &format!(
-                    "SELECT u.id, u.display_name, tt.target_size, \
-                     (SELECT COUNT(*) FROM customers c WHERE c.owner_id = u.id AND c.deleted_at IS NULL) AS held, \
+                    "SELECT u.id, u.display_name, tt.target_size, {} AS held, \
                      (SELECT COUNT(*) FROM ownership_history h WHERE h.to_user = u.id AND h.at >= {since}) AS added, \
                      (SELECT COUNT(*) FROM ownership_history h WHERE h.from_user = u.id AND h.at >= {since}) AS removed \
                      FROM users u LEFT JOIN territory_targets tt ON tt.user_id = u.id \
                      WHERE u.active = TRUE AND {pred} AND u.role IN ({}) ORDER BY u.display_name",
+                    crate::registry::tally::held_sql("u.id"),
                     roles.join(", ")
                 ),
                 &args,

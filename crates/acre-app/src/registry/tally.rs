@@ -102,6 +102,15 @@ impl Tally {
     }
 }
 
+/// How many live customers the owner in column `owner` holds, as a scalar
+/// subquery (a territory's size, a holding cap).
+pub fn held_sql(owner: &str) -> String {
+    format!(
+        "(SELECT COALESCE(MAX(k.n), 0) FROM customer_tallies k \
+         WHERE k.owner_id = {owner} AND k.field = '' AND k.value = '')"
+    )
+}
+
 /// The tally of the live records that `cond` (a condition on `table t`,
 /// with `args`) selects: one grouped read.
 pub async fn of(tx: &mut Tx, rt: &RecordType, cond: &str, args: &[Value]) -> Result<Tally> {
