@@ -216,6 +216,49 @@ impl App {
         Ok(())
     }
 
+    /// The movable customers counted by current owner (`owner_id`, 0 for
+    /// the pool, and `n`) as the tallies hold them, when the selection is a
+    /// filter they answer (`tally::ask`): a preview and a move's count then
+    /// read a few rows instead of every match (a tenth of 1M customers by
+    /// source: 98 ms on SQLite, whose selection indexes leave out the owner).
+    /// Call after `movable`, which checks that the actor may act.
+    fn tallied(&self, actor: &Actor, sel: &Selection, action: Action) -> Option<Sql> {
+        let Selection::Query(q) = sel else {
+            return None;
+        };
+        let asked = tally::ask(&CUSTOMERS, q)?;
+        let mut s = Sql::on(self.db.backend());
+        let mut w = asked.conditions(&mut s);
+        let scope = |s: &mut Sql| {
+            let (pred, args) = crate::org::owner_predicate(actor, "k.owner_id", s.args.len() + 1);
+            s.args.extend(args);
+            pred
+        };
+        match action {
+            Action::Reclaim => {
+                let p = scope(&mut s);
+                w.push(format!("k.owner_id <> 0 AND {p}"));
+            }
+            Action::Assign(to) => {
+                let p = scope(&mut s);
+                let to = s.arg(to.into());
+                w.push(format!("(k.owner_id = 0 OR ({p} AND k.owner_id <> {to}))"));
+            }
+            Action::Transfer(_) | Action::Release => {
+                let me = s.arg(actor.id().into());
+                w.push(format!("k.owner_id = {me}"));
+            }
+            Action::Claim => w.push("k.owner_id = 0".into()),
+            Action::Idle => return None,
+        }
+        s.push(&format!(
+            "SELECT k.owner_id, CAST(SUM(k.n) AS BIGINT) AS n FROM customer_tallies k WHERE {} \
+             GROUP BY k.owner_id HAVING SUM(k.n) > 0",
+            w.join(" AND ")
+        ));
+        Some(s)
+    }
+
     /// How many customers the action would move now, by current owner.
     pub async fn preview_move(
         &self,
@@ -225,22 +268,25 @@ impl App {
     ) -> Result<Preview> {
         let mut s = Sql::on(self.db.backend());
         self.movable(actor, sel, action, &mut s)?;
-        let rows = self
-            .db
-            .fetch_all(
-                &format!(
+        let (text, args) = match self.tallied(actor, sel, action) {
+            Some(k) => (format!("{} ORDER BY n DESC", k.text), k.args),
+            None => (
+                format!(
                     "SELECT t.owner_id, COUNT(*) AS n FROM customers t{} GROUP BY t.owner_id ORDER BY n DESC",
                     s.text
                 ),
-                &s.args,
-            )
-            .await?;
-        let ids: Vec<i64> = rows.iter().filter_map(|r| r.opt_i64("owner_id")).collect();
+                s.args,
+            ),
+        };
+        let rows = self.db.fetch_all(&text, &args).await?;
+        // The tallies name the pool 0.
+        let owner_of = |r: &acre_store::Row| r.opt_i64("owner_id").filter(|o| *o != 0);
+        let ids: Vec<i64> = rows.iter().filter_map(owner_of).collect();
         let names = acre_store::users::names(&self.db, &ids).await?;
         let by_owner: Vec<(Option<i64>, String, i64)> = rows
             .iter()
             .map(|r| {
-                let owner = r.opt_i64("owner_id");
+                let owner = owner_of(r);
                 let name = owner
                     .and_then(|o| names.get(&o).cloned())
                     .unwrap_or_default();
@@ -285,12 +331,19 @@ impl App {
         if let Selection::Ids(ids) = sel {
             lock_rows(&mut tx, ids).await?;
         }
-        let count = count(
-            &mut tx,
-            &format!("SELECT COUNT(*) AS n FROM customers t{}", s.text),
-            &s.args,
-        )
-        .await?;
+        let count = match self.tallied(actor, sel, action) {
+            Some(k) => {
+                let sum = format!(
+                    "SELECT CAST(COALESCE(SUM(x.n), 0) AS BIGINT) AS n FROM ({}) x",
+                    k.text
+                );
+                count(&mut tx, &sum, &k.args).await?
+            }
+            None => {
+                let all = format!("SELECT COUNT(*) AS n FROM customers t{}", s.text);
+                count(&mut tx, &all, &s.args).await?
+            }
+        };
         if expected.is_some_and(|e| e != count) {
             return Err(AppError::new(ErrorCode::StaleVersion).with_message("err-moved-meanwhile"));
         }

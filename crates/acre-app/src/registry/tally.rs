@@ -239,12 +239,18 @@ pub async fn stored_and_counted(
     Ok((stored, counted))
 }
 
-/// A list's count read from the tallies, as a scalar subquery (arguments
-/// pushed on `s`), when the query allows it: live records, no search, and
-/// filters only on the owner (one user) and on one tallied field's values.
-/// Customers shared with the actor from outside their sight are counted
-/// apart (a few, through the shares' index).
-pub fn count_sql(rt: &RecordType, q: &ListQuery, actor: &Actor, s: &mut Sql) -> Option<String> {
+/// What a query's filters ask of the tallies: one field's values (or the
+/// total) and perhaps one owner.
+#[derive(Clone, Debug)]
+pub struct Ask {
+    field: Option<(&'static str, Vec<String>)>,
+    owner: Option<i64>,
+}
+
+/// The tallies' answer to `q`'s filters, when they hold it: live records,
+/// no search, and filters only on the owner (one user) and on one tallied
+/// field's values.
+pub fn ask(rt: &RecordType, q: &ListQuery) -> Option<Ask> {
     if !kept(rt) || q.trash || q.q.as_deref().is_some_and(|t| !t.trim().is_empty()) {
         return None;
     }
@@ -259,29 +265,49 @@ pub fn count_sql(rt: &RecordType, q: &ListQuery, actor: &Actor, s: &mut Sql) -> 
             _ => return None,
         }
     }
+    Some(Ask { field, owner })
+}
+
+impl Ask {
+    /// The conditions on the tallies `k` (arguments pushed on `s`).
+    pub fn conditions(&self, s: &mut Sql) -> Vec<String> {
+        let (name, values) = self.field.clone().unwrap_or((TOTAL, vec![String::new()]));
+        let mut w = vec![format!("k.field = {}", s.arg(Value::from(name)))];
+        let marks: Vec<String> = values
+            .iter()
+            .map(|v| s.arg(Value::from(v.as_str())))
+            .collect();
+        w.push(format!("k.value IN ({})", marks.join(", ")));
+        if let Some(o) = self.owner {
+            w.push(format!("k.owner_id = {}", s.arg(Value::from(o))));
+        }
+        w
+    }
+}
+
+/// A list's count read from the tallies, as a scalar subquery (arguments
+/// pushed on `s`), when they hold it (`ask`). Customers shared with the
+/// actor from outside their sight are counted apart (a few, through the
+/// shares' index).
+pub fn count_sql(rt: &RecordType, q: &ListQuery, actor: &Actor, s: &mut Sql) -> Option<String> {
+    let asked = ask(rt, q)?;
+    // An owner's customers in the pool: none, counted the usual way. (Decided
+    // before any argument is pushed on `s`.)
+    if q.pool && asked.owner.is_some() {
+        return None;
+    }
     let table = table(rt);
-    let mut w = Vec::new();
-    let (name, values) = field.clone().unwrap_or((TOTAL, vec![String::new()]));
-    w.push(format!("k.field = {}", s.arg(Value::from(name))));
-    let marks: Vec<String> = values
-        .iter()
-        .map(|v| s.arg(Value::from(v.as_str())))
-        .collect();
-    w.push(format!("k.value IN ({})", marks.join(", ")));
+    let mut w = asked.conditions(s);
+    let Ask { field, owner } = asked;
     if q.pool {
         // The pool is open to every reader of customers (`list_predicate`).
-        if owner.is_some() {
-            return None;
-        }
         w.push("k.owner_id = 0".into());
         return Some(format!(
             "(SELECT CAST(COALESCE(SUM(k.n), 0) AS BIGINT) FROM {table} k WHERE {})",
             w.join(" AND ")
         ));
     }
-    if let Some(o) = owner {
-        w.push(format!("k.owner_id = {}", s.arg(Value::from(o))));
-    } else {
+    if owner.is_none() {
         w.push("k.owner_id <> 0".into());
     }
     let (sight, args) = crate::org::owner_set_predicate(actor, "k.owner_id", s.args.len() + 1);

@@ -859,5 +859,42 @@ storage_test!(
             counted_as_listed(&mut rep1, "/api/v1/customers?pool=1&f.grade=C").await,
             pool_c + moved
         );
+        // An owner's customers in the pool: none.
+        assert_eq!(
+            counted_as_listed(
+                &mut gm,
+                &format!("/api/v1/customers?pool=1&f.owner_id={rep1_id}")
+            )
+            .await,
+            0
+        );
+        // Assigning them back: the preview counts the pool's as having no owner.
+        let rep3_id = t.user_id("rep3").await;
+        let assign = json!({"action": "assign", "filter": {"f.grade": "C"}, "to_user": rep3_id});
+        let p = m1
+            .json(
+                Method::POST,
+                "/api/v1/customer-moves/preview",
+                assign.clone(),
+            )
+            .await;
+        assert_eq!(p.status, StatusCode::OK, "{}", p.text);
+        let preview = p.json();
+        assert_eq!(preview["count"], pool_c + moved, "{preview}");
+        let from_pool = preview["by_owner"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["owner_id"].is_null())
+            .expect("the pool's share");
+        assert_eq!(from_pool["count"], pool_c + moved, "{preview}");
+        let mut run = assign.clone();
+        run["expected"] = preview["count"].clone();
+        let r = m1.json(Method::POST, "/api/v1/customer-moves", run).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+        assert_eq!(
+            counted_as_listed(&mut gm, "/api/v1/customers?pool=1&f.grade=C").await,
+            0
+        );
     }
 );
