@@ -660,30 +660,44 @@ async fn apply(tx: &mut Tx, s: &Sql, step: &Step<'_>, count: i64) -> Result<i64>
         )
         .await?;
         let moved_ids = "SELECT customer_id FROM ownership_history WHERE run_id = $1";
-        // What the moved customers count for, read before they move.
-        let held = tally::of(
-            tx,
-            &CUSTOMERS,
-            &format!("t.id IN ({moved_ids})"),
-            &[run_id.into()],
-        )
-        .await?;
+        let update = "UPDATE customers AS t SET owner_id = $2, owned_since = $3, last_followup_at = NULL, \
+             version = t.version + 1, updated_at = $4, updated_by = $5 \
+             FROM (SELECT customer_id, from_user FROM ownership_history WHERE run_id = $1 \
+             ORDER BY customer_id) AS h WHERE t.id = h.customer_id";
+        let args = [
+            run_id.into(),
+            step.to.into(),
+            step.to.map(|_| now).into(),
+            now.into(),
+            step.by.into(),
+        ];
+        // What the moved customers counted for, handed to the new owner.
+        let held = match tx.backend() {
+            // The update returns each row's classification and former owner,
+            // sparing a second visit of every moved row (0.6–0.9 s for 80,000).
+            acre_store::Backend::Postgres => {
+                let returning = format!(
+                    "WITH moved AS ({update} RETURNING h.from_user AS owner_id, {}) {}",
+                    tally::columns(&CUSTOMERS),
+                    tally::grouped(&CUSTOMERS, "SELECT * FROM moved")
+                );
+                tally::of_rows(&CUSTOMERS, &tx.fetch_all(&returning, &args).await?)
+            }
+            // SQLite's RETURNING may not name the history: the rows are read
+            // first, which leaves their pages in the cache for the update.
+            acre_store::Backend::Sqlite => {
+                let held = tally::of(
+                    tx,
+                    &CUSTOMERS,
+                    &format!("t.id IN ({moved_ids})"),
+                    &[run_id.into()],
+                )
+                .await?;
+                tx.execute(update, &args).await?;
+                held
+            }
+        };
         tally::add(tx, &CUSTOMERS, &held.moved_to(step.to)).await?;
-        tx.execute(
-            &format!(
-                "UPDATE customers AS t SET owner_id = $2, owned_since = $3, last_followup_at = NULL, \
-                 version = t.version + 1, updated_at = $4, updated_by = $5 \
-                 FROM ({moved_ids} ORDER BY customer_id) AS h WHERE t.id = h.customer_id"
-            ),
-            &[
-                run_id.into(),
-                step.to.into(),
-                step.to.map(|_| now).into(),
-                now.into(),
-                step.by.into(),
-            ],
-        )
-        .await?;
         // Opportunities carry their customer's owner: who sees them follows.
         tx.execute(
             &format!(

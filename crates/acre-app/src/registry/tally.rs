@@ -117,23 +117,44 @@ pub async fn of(tx: &mut Tx, rt: &RecordType, cond: &str, args: &[Value]) -> Res
     if !kept(rt) {
         return Ok(Tally::default());
     }
-    let cols: Vec<&str> = fields(rt).collect();
-    let groups: Vec<String> = (1..=cols.len() + 1).map(|i| i.to_string()).collect();
-    let text = format!(
-        "SELECT t.owner_id, {}, COUNT(*) AS tally_n FROM {} t WHERE t.deleted_at IS NULL AND ({cond}) GROUP BY {}",
-        cols.iter()
-            .map(|c| format!("t.{c}"))
-            .collect::<Vec<_>>()
-            .join(", "),
-        rt.table,
-        groups.join(", ")
+    let text = grouped(
+        rt,
+        &format!(
+            "SELECT t.owner_id, {} FROM {} t WHERE t.deleted_at IS NULL AND ({cond})",
+            columns(rt),
+            rt.table
+        ),
     );
+    Ok(of_rows(rt, &tx.fetch_all(&text, args).await?))
+}
+
+/// `t.grade, t.category, …`: the tallied columns of `t`, for a statement
+/// whose rows `grouped` counts (with an `owner_id` beside them).
+pub fn columns(rt: &RecordType) -> String {
+    fields(rt)
+        .map(|c| format!("t.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Count the rows of `rows_sql` (columns `owner_id` and `columns(rt)`) by
+/// owner and tallied values; read the result with `of_rows`.
+pub fn grouped(rt: &RecordType, rows_sql: &str) -> String {
+    let cols: Vec<&str> = std::iter::once("owner_id").chain(fields(rt)).collect();
+    format!(
+        "SELECT {c}, COUNT(*) AS tally_n FROM ({rows_sql}) g GROUP BY {c}",
+        c = cols.join(", ")
+    )
+}
+
+/// The tally of `grouped` rows.
+pub fn of_rows(rt: &RecordType, rows: &[acre_store::Row]) -> Tally {
     let mut out = Tally::default();
-    for row in tx.fetch_all(&text, args).await? {
+    for row in rows {
         let n = row.i64("tally_n");
         out.count_record(rt, &|k| row.value(k).clone(), n);
     }
-    Ok(out)
+    out
 }
 
 /// Add `change` to the stored tallies.
