@@ -252,8 +252,9 @@ impl App {
             Action::Idle => return None,
         }
         s.push(&format!(
-            "SELECT k.owner_id, CAST(SUM(k.n) AS BIGINT) AS n FROM customer_tallies k WHERE {} \
+            "SELECT k.owner_id, CAST(SUM(k.n) AS BIGINT) AS n FROM {} k WHERE {} \
              GROUP BY k.owner_id HAVING SUM(k.n) > 0",
+            tally::table(&CUSTOMERS),
             w.join(" AND ")
         ));
         Some(s)
@@ -863,7 +864,7 @@ async fn check_cap(tx: &mut Tx, user: i64, adding: i64, cap: Option<i64>) -> Res
     let Some(cap) = cap else { return Ok(()) };
     let held = count(
         tx,
-        &format!("SELECT {} AS n", tally::held_sql("$1")),
+        &format!("SELECT {} AS n", tally::held_sql(&CUSTOMERS, "$1")),
         &[user.into()],
     )
     .await?;

@@ -77,7 +77,7 @@ impl App {
                      (SELECT COUNT(*) FROM ownership_history h WHERE h.from_user = u.id AND h.at >= {since}) AS removed \
                      FROM users u LEFT JOIN territory_targets tt ON tt.user_id = u.id \
                      WHERE u.active = TRUE AND {pred} AND u.role IN ({}) ORDER BY u.display_name",
-                    crate::registry::tally::held_sql("u.id"),
+                    crate::registry::tally::held_sql(&crate::customers::CUSTOMERS, "u.id"),
                     roles.join(", ")
                 ),
                 &args,

@@ -700,10 +700,17 @@ impl App {
         rt: &'static RecordType,
         (line, input): (usize, &Input),
         rec: &Record,
-        report: &mut ImportReport,
+        run: &mut Run,
     ) -> Result<()> {
+        let (report, tally) = (&mut run.report, &mut run.later.tally);
         let outcome = if self.can_edit(actor, rt, rec) {
-            self.update_in(tx, actor, rt, rec, rec.version, input).await
+            // Its tallies are added with the created rows', at the end.
+            self.update_uncounted(tx, actor, rt, rec, rec.version, input)
+                .await
+                .map(|(v, change)| {
+                    *tally = std::mem::take(tally).plus(change);
+                    v
+                })
         } else {
             Err(AppError::forbidden())
         };
@@ -810,7 +817,7 @@ impl App {
                         // An update checks its keys against `record_keys`.
                         run.later.write_keys(&mut tx, rt).await?;
                         updated.insert(rec.id);
-                        self.update_row(&mut tx, actor, rt, (line, &input), &rec, &mut run.report)
+                        self.update_row(&mut tx, actor, rt, (line, &input), &rec, &mut run)
                             .await?;
                     }
                 }

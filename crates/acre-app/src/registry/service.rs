@@ -898,6 +898,27 @@ impl App {
         version: i64,
         input: &Input,
     ) -> Result<i64> {
+        let (new, retallied) = self
+            .update_uncounted(tx, actor, rt, current, version, input)
+            .await?;
+        super::tally::add(tx, rt, &retallied).await?;
+        Ok(new)
+    }
+
+    /// `update_in` without writing the tallies: returns their change, for a
+    /// caller that edits many records in one transaction and adds the sum
+    /// once. Two such transactions adding as they went could lock the same
+    /// tally rows in opposite orders on PostgreSQL; one sorted upsert each
+    /// cannot.
+    pub(crate) async fn update_uncounted(
+        &self,
+        tx: &mut Tx,
+        actor: &Actor,
+        rt: &'static RecordType,
+        current: &Record,
+        version: i64,
+        input: &Input,
+    ) -> Result<(i64, Tally)> {
         check_editable(tx, rt, current).await?;
         let mut input = input.clone();
         if rt.access == super::Access::Customer
@@ -977,7 +998,6 @@ impl App {
             |k| value_of(&after, k),
             1,
         ));
-        super::tally::add(tx, rt, &retallied).await?;
         roll_up(tx, rt, &after).await?;
         after_change(tx, rt, int_of(&after, rt.after_change.map(|a| a.via))).await?;
         if let Some(a) = rt.after_change {
@@ -1026,7 +1046,7 @@ impl App {
             &changes,
         )
         .await?;
-        Ok(version + 1)
+        Ok((version + 1, retallied))
     }
 
     /// Move a record to the trash (restorable). `version`, when given, must be current.
@@ -1242,15 +1262,19 @@ impl App {
         let fields = all_fields(rt);
         let mut input = Input::new();
         input.insert(field.to_string(), raw.to_string());
+        let mut retallied = Tally::default();
         for id in &ok {
             let text = format!("{} WHERE t.id = $1", sql::select(rt, &fields));
             let Some(row) = tx.fetch_optional(&text, &[Value::from(*id)]).await? else {
                 continue;
             };
             let rec = Record::from_row(&fields, &row);
-            self.update_in(&mut tx, actor, rt, &rec, rec.version, &input)
+            let (_, change) = self
+                .update_uncounted(&mut tx, actor, rt, &rec, rec.version, &input)
                 .await?;
+            retallied = retallied.plus(change);
         }
+        super::tally::add(&mut tx, rt, &retallied).await?;
         tx.commit().await?;
         Ok(ok.len())
     }

@@ -3,7 +3,7 @@
 //! (`RecordType::owner_indexed`), kept in `{entity}_tallies` by every write
 //! in its own transaction. A list's count with at most one such filter then
 //! adds up a few stored numbers instead of reading an index range of every
-//! matching record (a rep's 35,000 B-grade customers at 1M: ~3 ms on
+//! matching record (a rep's 16,393 B-grade customers at 1M: ~2 ms on
 //! PostgreSQL, most of the list's time). See docs/performance.md.
 //!
 //! Rows of the table: `(owner_id, field, value, n)` with owner 0 for the
@@ -40,7 +40,8 @@ fn fields(rt: &RecordType) -> impl Iterator<Item = &'static str> + '_ {
         .filter(|k| *k != "owner_id")
 }
 
-fn table(rt: &RecordType) -> String {
+/// The type's tally table, e.g. `customer_tallies`.
+pub fn table(rt: &RecordType) -> String {
     format!("{}_tallies", rt.entity)
 }
 
@@ -102,12 +103,13 @@ impl Tally {
     }
 }
 
-/// How many live customers the owner in column `owner` holds, as a scalar
-/// subquery (a territory's size, a holding cap).
-pub fn held_sql(owner: &str) -> String {
+/// How many live records of `rt` the owner in column `owner` holds, as a
+/// scalar subquery (a territory's size, a holding cap).
+pub fn held_sql(rt: &RecordType, owner: &str) -> String {
     format!(
-        "(SELECT COALESCE(MAX(k.n), 0) FROM customer_tallies k \
-         WHERE k.owner_id = {owner} AND k.field = '' AND k.value = '')"
+        "(SELECT COALESCE(MAX(k.n), 0) FROM {} k \
+         WHERE k.owner_id = {owner} AND k.field = '' AND k.value = '')",
+        table(rt)
     )
 }
 

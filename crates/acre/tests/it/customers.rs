@@ -896,5 +896,40 @@ storage_test!(
             counted_as_listed(&mut gm, "/api/v1/customers?pool=1&f.grade=C").await,
             0
         );
+
+        // Bulk actions on a selection: a grade set on all of rep1's, then deleted.
+        let mine = rep1.get("/api/v1/customers?limit=200").await.json();
+        let ids: Vec<i64> = mine["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["id"].as_i64().unwrap())
+            .collect();
+        assert!(ids.len() >= 2, "{mine}");
+        let picked: String = ids.iter().map(|id| format!("&ids={id}")).collect();
+        for action in ["action=set&field=grade&value=D", "action=delete"] {
+            let body = format!("csrf_token={}&{action}{picked}", rep1.csrf.clone().unwrap());
+            let r = rep1
+                .send(
+                    Method::POST,
+                    "/r/customers/bulk",
+                    Some("application/x-www-form-urlencoded"),
+                    body.into_bytes(),
+                    false,
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER, "{action}: {}", r.text);
+            if action.starts_with("action=set") {
+                assert_eq!(
+                    counted_as_listed(&mut rep1, "/api/v1/customers?f.grade=D").await,
+                    ids.len() as i64
+                );
+            }
+        }
+        assert_eq!(
+            counted_as_listed(&mut rep1, "/api/v1/customers?f.grade=D").await,
+            0
+        );
+        assert_eq!(counted_as_listed(&mut gm, &of_rep1).await, 0);
     }
 );
