@@ -475,7 +475,13 @@ impl App {
             let count = match rows.first() {
                 Some(r) => r.i64("list_total"),
                 // A page past the end has no row to carry the count.
-                None => self.count_rows(&count_of(&s), &s.args).await?,
+                None => match &kept {
+                    Some(sum) => {
+                        self.count_rows(&format!("SELECT {sum} AS n"), &s.args)
+                            .await?
+                    }
+                    None => self.count_rows(&count_of(&s), &s.args).await?,
+                },
             };
             let total = match kept {
                 Some(_) => Total::exact(count),
