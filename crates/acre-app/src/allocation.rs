@@ -183,35 +183,15 @@ impl App {
                 s.push(")");
             }
         }
-        let scope = |s: &mut Sql| {
-            let (pred, args) = crate::org::owner_predicate(actor, "t.owner_id", s.args.len() + 1);
-            s.args.extend(args);
-            pred
-        };
         match action {
-            Action::Reclaim => {
-                actor.require(Capability::AllocateCustomers)?;
-                let p = scope(s);
-                s.push(&format!(" AND t.owner_id IS NOT NULL AND {p}"));
-            }
-            Action::Assign(to) => {
-                actor.require(Capability::AllocateCustomers)?;
-                let p = scope(s);
-                let to = s.arg(to.into());
-                s.push(&format!(
-                    " AND (t.owner_id IS NULL OR ({p} AND t.owner_id <> {to}))"
-                ));
-            }
-            Action::Transfer(_) | Action::Release => {
-                actor.require(Capability::EditCustomers)?;
-                let me = s.arg(actor.id().into());
-                s.push(&format!(" AND t.owner_id = {me}"));
-            }
-            Action::Claim => {
-                actor.require(Capability::EditCustomers)?;
-                s.push(" AND t.owner_id IS NULL");
+            Action::Reclaim | Action::Assign(_) => actor.require(Capability::AllocateCustomers)?,
+            Action::Transfer(_) | Action::Release | Action::Claim => {
+                actor.require(Capability::EditCustomers)?
             }
             Action::Idle => {}
+        }
+        if let Some(p) = taken_from(actor, action, ROWS, s) {
+            s.push(&format!(" AND {p}"));
         }
         Ok(())
     }
@@ -229,28 +209,7 @@ impl App {
         let asked = tally::ask(&CUSTOMERS, q)?;
         let mut s = Sql::on(self.db.backend());
         let mut w = asked.conditions(&mut s);
-        let scope = |s: &mut Sql| {
-            let (pred, args) = crate::org::owner_predicate(actor, "k.owner_id", s.args.len() + 1);
-            s.args.extend(args);
-            pred
-        };
-        match action {
-            Action::Reclaim => {
-                let p = scope(&mut s);
-                w.push(format!("k.owner_id <> 0 AND {p}"));
-            }
-            Action::Assign(to) => {
-                let p = scope(&mut s);
-                let to = s.arg(to.into());
-                w.push(format!("(k.owner_id = 0 OR ({p} AND k.owner_id <> {to}))"));
-            }
-            Action::Transfer(_) | Action::Release => {
-                let me = s.arg(actor.id().into());
-                w.push(format!("k.owner_id = {me}"));
-            }
-            Action::Claim => w.push("k.owner_id = 0".into()),
-            Action::Idle => return None,
-        }
+        w.push(taken_from(actor, action, TALLIES, &mut s)?);
         s.push(&format!(
             "SELECT k.owner_id, CAST(SUM(k.n) AS BIGINT) AS n FROM {} k WHERE {} \
              GROUP BY k.owner_id HAVING SUM(k.n) > 0",
@@ -717,6 +676,52 @@ async fn apply(tx: &mut Tx, s: &Sql, step: &Step<'_>, count: i64) -> Result<i64>
     })
     .await?;
     Ok(run_id)
+}
+
+/// How a statement names a customer's owner: the column, and its tests for
+/// an owned customer and for the pool.
+struct OwnerColumn {
+    column: &'static str,
+    owned: &'static str,
+    pool: &'static str,
+}
+
+/// The customers' own rows (`customers t`).
+const ROWS: OwnerColumn = OwnerColumn {
+    column: "t.owner_id",
+    owned: "t.owner_id IS NOT NULL",
+    pool: "t.owner_id IS NULL",
+};
+
+/// Their tallies (`customer_tallies k`), where the pool is owner 0.
+const TALLIES: OwnerColumn = OwnerColumn {
+    column: "k.owner_id",
+    owned: "k.owner_id <> 0",
+    pool: "k.owner_id = 0",
+};
+
+/// The owners whose customers `action` takes, as a condition on `o`
+/// (arguments pushed on `s`): one rule for a selection of customers and for
+/// their tallies. `None` for the idle rule, which selects by itself.
+fn taken_from(actor: &Actor, action: Action, o: OwnerColumn, s: &mut Sql) -> Option<String> {
+    let scope = |s: &mut Sql| {
+        let (pred, args) = crate::org::owner_predicate(actor, o.column, s.args.len() + 1);
+        s.args.extend(args);
+        pred
+    };
+    Some(match action {
+        Action::Reclaim => format!("{} AND {}", o.owned, scope(s)),
+        Action::Assign(to) => {
+            let p = scope(s);
+            let to = s.arg(to.into());
+            format!("({} OR ({p} AND {} <> {to}))", o.pool, o.column)
+        }
+        Action::Transfer(_) | Action::Release => {
+            format!("{} = {}", o.column, s.arg(actor.id().into()))
+        }
+        Action::Claim => o.pool.to_string(),
+        Action::Idle => return None,
+    })
 }
 
 /// What a move rewrites.

@@ -136,17 +136,8 @@ impl Access {
                     format!("({pool}{pred})")
                 });
             }
-            let me = sql.arg(actor.id().into());
-            let now = sql.arg(acre_store::now_ms().into());
-            let rw = if mode == Mode::Write {
-                " AND sh.can_write = TRUE"
-            } else {
-                ""
-            };
-            Some(format!(
-                "({pool}{pred} OR {id} IN (SELECT sh.customer_id FROM customer_shares sh WHERE sh.user_id = {me}{rw} \
-                 AND (sh.expires_at IS NULL OR sh.expires_at > {now})))"
-            ))
+            let shared = shared_with(actor, mode == Mode::Write, sql);
+            Some(format!("({pool}{pred} OR {id} IN ({shared}))"))
         };
         match self {
             Access::SalesMaterial => None,
@@ -163,6 +154,22 @@ impl Access {
             }),
         }
     }
+}
+
+/// The ids of the customers shared with the actor now (read-write ones only
+/// with `writing`), as a subquery with its arguments pushed on `sql`.
+pub(crate) fn shared_with(actor: &Actor, writing: bool, sql: &mut Sql) -> String {
+    let me = sql.arg(actor.id().into());
+    let now = sql.arg(acre_store::now_ms().into());
+    let rw = if writing {
+        " AND sh.can_write = TRUE"
+    } else {
+        ""
+    };
+    format!(
+        "SELECT sh.customer_id FROM customer_shares sh WHERE sh.user_id = {me}{rw} \
+         AND (sh.expires_at IS NULL OR sh.expires_at > {now})"
+    )
 }
 
 /// What a visibility predicate is for.

@@ -352,15 +352,12 @@ pub fn count_sql(rt: &RecordType, q: &ListQuery, actor: &Actor, s: &mut Sql) -> 
     // Shared with the actor and owned outside their sight.
     let (sight, args) = crate::org::owner_predicate(actor, "x.owner_id", s.args.len() + 1);
     s.args.extend(args);
+    let shared = super::record_type::shared_with(actor, false, s);
     let mut x = vec![
         "x.deleted_at IS NULL".to_string(),
         "x.owner_id IS NOT NULL".into(),
         format!("NOT ({sight})"),
-        format!("sh.user_id = {}", s.arg(Value::from(actor.id()))),
-        format!(
-            "(sh.expires_at IS NULL OR sh.expires_at > {})",
-            s.arg(Value::from(acre_store::now_ms()))
-        ),
+        format!("x.id IN ({shared})"),
     ];
     if let Some(o) = owner {
         x.push(format!("x.owner_id = {}", s.arg(Value::from(o))));
@@ -373,7 +370,7 @@ pub fn count_sql(rt: &RecordType, q: &ListQuery, actor: &Actor, s: &mut Sql) -> 
         x.push(format!("x.{k} IN ({})", marks.join(", ")));
     }
     Some(format!(
-        "({tallied} + (SELECT COUNT(*) FROM customer_shares sh JOIN {} x ON x.id = sh.customer_id WHERE {}))",
+        "({tallied} + (SELECT COUNT(*) FROM {} x WHERE {}))",
         rt.table,
         x.join(" AND ")
     ))
