@@ -552,6 +552,17 @@ pub(crate) async fn registered(tx: &mut Tx, actor: &Actor, ids: &[i64]) -> Resul
 }
 
 /// The `n` of a `SELECT COUNT(*) AS n …`.
+/// A customer deleted for good takes its owners' history with it (the log
+/// has no foreign keys to do it; see migration 0029).
+pub(crate) async fn forget(tx: &mut Tx, customer: i64) -> Result<()> {
+    tx.execute(
+        "DELETE FROM ownership_history WHERE customer_id = $1",
+        &[customer.into()],
+    )
+    .await?;
+    Ok(())
+}
+
 async fn count(tx: &mut Tx, sql: &str, args: &[Value]) -> Result<i64> {
     Ok(tx
         .fetch_optional(sql, args)

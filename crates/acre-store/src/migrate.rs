@@ -174,6 +174,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0028_selection_indexes.sql"),
         include_str!("../migrations/postgres/0028_selection_indexes.sql"),
     ),
+    (
+        29,
+        "history_log",
+        include_str!("../migrations/sqlite/0029_history_log.sql"),
+        include_str!("../migrations/postgres/0029_history_log.sql"),
+    ),
 ];
 
 /// Arbitrary key for PostgreSQL's advisory lock, so two starting servers do

@@ -1162,6 +1162,9 @@ impl App {
             return Err(AppError::not_found());
         };
         crate::attachments::purge_for(&mut tx, rt.key, id).await?;
+        if rt.access == super::Access::Customer {
+            crate::allocation::forget(&mut tx, id).await?;
+        }
         let keys = super::search::record_grams(searchable.iter().map(|f| (*f, row.value(f.key))));
         super::search::forget(&mut tx, rt, id, &keys).await?;
         audit::record(&mut tx, Some(actor.id()), rt.entity, id, "purged", &[]).await?;

@@ -276,6 +276,19 @@ storage_test!(an_older_index_is_rebuilt_once, |t: TestApp| async move {
 });
 
 /// Keys of a record, as stored.
+/// How many owner changes the log holds for customer `id`.
+async fn history_of(t: &TestApp, id: i64) -> usize {
+    t.app
+        .db
+        .fetch_all(
+            "SELECT id FROM ownership_history WHERE customer_id = $1",
+            &[id.into()],
+        )
+        .await
+        .unwrap()
+        .len()
+}
+
 async fn keys_of(t: &TestApp, id: i64) -> Vec<String> {
     t.app
         .db
@@ -366,6 +379,7 @@ storage_test!(
 
         // Purged for good: none of its keys stay behind.
         assert!(!keys_of(&t, b).await.is_empty());
+        assert_eq!(history_of(&t, b).await, 1, "its registration");
         let r = rep1
             .json(Method::DELETE, &format!("/api/v1/customers/{b}"), json!({}))
             .await;
@@ -384,6 +398,8 @@ storage_test!(
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
         assert!(keys_of(&t, b).await.is_empty());
         assert!(found(&mut rep1, "恒达", "customers").await.is_empty());
+        // Its owners' history goes with it (the log keeps no foreign keys).
+        assert_eq!(history_of(&t, b).await, 0);
     }
 );
 
