@@ -802,41 +802,54 @@ impl App {
     }
 
     /// The actor's customers the idle rule will take within the warning
-    /// period, soonest first.
+    /// period, the 100 soonest first. One walk of the actor's customers for
+    /// every grade with a rule (one per grade read a rep's 150,000 customers
+    /// five times at 1M).
     pub async fn idle_warnings(&self, actor: &Actor) -> Result<Vec<IdleWarning>> {
         let rules = self.pool_rules().await?;
         let now = now_ms();
-        let mut out = Vec::new();
+        let mut s = Sql::default();
+        let mut taken = Vec::new();
+        let mut due = Vec::new();
         for (grade, days) in IDLE_GRADES.iter().zip(rules.idle_days) {
             let Some(days) = days else { continue };
-            let mut s = Sql::default();
-            idle_where(
-                grade,
-                now - (days - rules.warn_days).max(0) * DAY_MS,
-                &mut s,
-            );
-            let me = s.arg(actor.id().into());
-            let span = s.arg((days * DAY_MS).into());
-            let rows = self
-                .db
-                .fetch_all(
-                    &format!(
-                        "SELECT t.id, t.name, t.grade, {IDLE_SINCE} + {span} AS due FROM customers t{} AND t.owner_id = {me} \
-                         ORDER BY due LIMIT 100",
-                        s.text
-                    ),
-                    &s.args,
-                )
-                .await?;
-            out.extend(rows.iter().map(|r| IdleWarning {
+            let is_grade = if grade.is_empty() {
+                "t.grade IS NULL".to_string()
+            } else {
+                format!("t.grade = {}", s.arg((*grade).into()))
+            };
+            let cutoff = s.arg((now - (days - rules.warn_days).max(0) * DAY_MS).into());
+            taken.push(format!("({is_grade} AND {IDLE_SINCE} < {cutoff})"));
+            due.push(format!(
+                "WHEN {is_grade} THEN {}",
+                s.arg((days * DAY_MS).into())
+            ));
+        }
+        if taken.is_empty() {
+            return Ok(Vec::new());
+        }
+        let me = s.arg(actor.id().into());
+        let rows = self
+            .db
+            .fetch_all(
+                &format!(
+                    "SELECT t.id, t.name, t.grade, {IDLE_SINCE} + CASE {} END AS due FROM customers t \
+                     WHERE t.deleted_at IS NULL AND t.owner_id = {me} AND ({}) ORDER BY due, t.id LIMIT 100",
+                    due.join(" "),
+                    taken.join(" OR ")
+                ),
+                &s.args,
+            )
+            .await?;
+        Ok(rows
+            .iter()
+            .map(|r| IdleWarning {
                 id: r.i64("id"),
                 name: r.str("name"),
                 grade: r.opt_str("grade"),
                 due_at: r.i64("due"),
-            }));
-        }
-        out.sort_by_key(|w| w.due_at);
-        Ok(out)
+            })
+            .collect())
     }
 
     /// Run `job` only if this instance holds the lease `name` (taken when

@@ -158,15 +158,30 @@ impl App {
         limit: i64,
     ) -> Result<Vec<TerritoryChange>> {
         self.may_see_territory(actor, user).await?;
+        // The newest changes of each side, each from its own index, before
+        // anything is joined: one OR over both read every change the rep
+        // ever had with its customer, then sorted them (796 ms for a rep
+        // with 150,000 customers at 1M on SQLite).
+        let newest = |side: &str| {
+            format!(
+                "SELECT id FROM (SELECT h.id FROM ownership_history h WHERE h.{side} = $1 \
+                 ORDER BY h.at DESC, h.id DESC LIMIT $2) AS {side}_side"
+            )
+        };
         let rows = self
             .db
             .fetch_all(
-                "SELECT h.at, h.customer_id, c.name, h.to_user, h.action, h.reason, r.note, \
-                 fu.display_name AS from_name, tu.display_name AS to_name \
-                 FROM ownership_history h JOIN customers c ON c.id = h.customer_id \
-                 LEFT JOIN users fu ON fu.id = h.from_user LEFT JOIN users tu ON tu.id = h.to_user \
-                 LEFT JOIN allocation_runs r ON r.id = h.run_id \
-                 WHERE h.to_user = $1 OR h.from_user = $1 ORDER BY h.at DESC, h.id DESC LIMIT $2",
+                &format!(
+                    "SELECT h.at, h.customer_id, c.name, h.to_user, h.action, h.reason, r.note, \
+                     fu.display_name AS from_name, tu.display_name AS to_name \
+                     FROM ({} UNION {}) AS pick JOIN ownership_history h ON h.id = pick.id \
+                     JOIN customers c ON c.id = h.customer_id \
+                     LEFT JOIN users fu ON fu.id = h.from_user LEFT JOIN users tu ON tu.id = h.to_user \
+                     LEFT JOIN allocation_runs r ON r.id = h.run_id \
+                     ORDER BY h.at DESC, h.id DESC LIMIT $2",
+                    newest("to_user"),
+                    newest("from_user")
+                ),
                 &[user.into(), limit.clamp(1, 500).into()],
             )
             .await?;

@@ -184,6 +184,32 @@ storage_test!(
             .json();
         assert_eq!(h["items"][0]["reason"], "exchange");
         assert_eq!(h["items"][0]["note"], "换区");
+
+        // Both territories log it, newest first: rep1's as a customer that
+        // left (to rep2), rep2's as one that joined (from rep1).
+        let rep1_id = t.user_id("rep1").await;
+        let left = rep1
+            .get(&format!("/api/v1/territories/{rep1_id}/changes"))
+            .await
+            .json();
+        assert_eq!(left["total"], 3, "two registrations and the transfer");
+        assert_eq!(left["items"][0]["customer_id"], huaxin);
+        assert_eq!(left["items"][0]["joined"], false);
+        assert_eq!(left["items"][0]["other"], "杨帆");
+        assert_eq!(left["items"][1]["joined"], true);
+        let newest = rep1
+            .get(&format!("/api/v1/territories/{rep1_id}/changes?limit=1"))
+            .await
+            .json();
+        assert_eq!(newest["total"], 1);
+        assert_eq!(newest["items"][0]["customer_id"], huaxin);
+        let joined = rep2
+            .get(&format!("/api/v1/territories/{rep2_id}/changes"))
+            .await
+            .json();
+        assert_eq!(joined["items"][0]["customer_id"], huaxin);
+        assert_eq!(joined["items"][0]["joined"], true);
+        assert_eq!(joined["items"][0]["other"], "陈静");
     }
 );
 
