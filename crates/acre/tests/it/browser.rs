@@ -13,6 +13,13 @@ use serde_json::json;
 
 use crate::harness::{Backend, DEMO_PASSWORD, fresh_database, skip};
 
+/// How long a step waits for what it expects. A wait ends as soon as the
+/// element appears, so the ceiling costs nothing when the page answers; it
+/// is long enough for a CI machine busy with the other tests.
+const WAIT: Duration = Duration::from_secs(15);
+/// The same ceiling for loops that look again every 100 ms.
+const POLLS: usize = 150;
+
 struct Driver(Child);
 
 impl Drop for Driver {
@@ -64,7 +71,7 @@ async fn start_driver() -> Option<(Driver, String, String)> {
         .spawn()
         .ok()?;
     let guard = Driver(child);
-    for _ in 0..100 {
+    for _ in 0..POLLS {
         if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
             return Some((guard, format!("http://127.0.0.1:{port}"), chrome));
         }
@@ -108,7 +115,7 @@ async fn shot(c: &Client, name: &str) {
 
 /// The element's text once the page shows it (retrying across navigations).
 async fn text_of(c: &Client, css: &str) -> String {
-    for _ in 0..100 {
+    for _ in 0..POLLS {
         if let Ok(e) = c.find(Locator::Css(css)).await
             && let Ok(t) = e.text().await
         {
@@ -122,7 +129,7 @@ async fn text_of(c: &Client, css: &str) -> String {
 /// Wait until the element's text is `want` (pages load after clicks), then check it.
 async fn expect_text(c: &Client, css: &str, want: &str) {
     let mut last = String::new();
-    for _ in 0..100 {
+    for _ in 0..POLLS {
         last = text_of(c, css).await;
         if last == want {
             return;
@@ -160,7 +167,7 @@ async fn click(c: &Client, id: &str) {
     for attempt in 0..5 {
         let e = c
             .wait()
-            .at_most(Duration::from_secs(5))
+            .at_most(WAIT)
             .for_element(Locator::Id(id))
             .await
             .unwrap();
@@ -185,7 +192,7 @@ async fn click(c: &Client, id: &str) {
 /// field `hidden` gets the chosen record's id.
 async fn pick(c: &Client, input: &str, hidden: &str, list: &str, text: &str) {
     type_into(c, input, text).await;
-    for _ in 0..50 {
+    for _ in 0..POLLS {
         let v = c
             .find(Locator::Id(hidden))
             .await
@@ -224,7 +231,7 @@ async fn login(c: &Client, base: &str, user: &str, password: &str) {
         .unwrap();
     // Wait for the answer: the home page or the login page with its error.
     c.wait()
-        .at_most(Duration::from_secs(10))
+        .at_most(WAIT)
         .for_element(Locator::Css("#welcome, #login-error"))
         .await
         .unwrap();
@@ -239,7 +246,7 @@ async fn switch_language(c: &Client, tag: &str) {
         .unwrap();
     let item = c
         .wait()
-        .at_most(Duration::from_secs(5))
+        .at_most(WAIT)
         .for_element(Locator::Css(&format!("button[data-locale='{tag}']")))
         .await
         .unwrap();
@@ -291,7 +298,7 @@ async fn people_click_through_the_platform() {
         );
         shot(&c, "customer-detail").await;
         click(&c, "tab-r1").await;
-        for _ in 0..50 {
+        for _ in 0..POLLS {
             if text_of(&c, "#pane-r1").await.contains("王建华") {
                 break;
             }
@@ -315,7 +322,7 @@ async fn people_click_through_the_platform() {
             .await
             .unwrap();
         c.wait()
-            .at_most(Duration::from_secs(5))
+            .at_most(WAIT)
             .for_element(Locator::Id("logout"))
             .await
             .unwrap()
@@ -323,7 +330,7 @@ async fn people_click_through_the_platform() {
             .await
             .unwrap();
         c.wait()
-            .at_most(Duration::from_secs(5))
+            .at_most(WAIT)
             .for_element(Locator::Id("login-submit"))
             .await
             .unwrap();
@@ -381,7 +388,7 @@ async fn people_click_through_the_platform() {
             .await
             .unwrap();
         c.wait()
-            .at_most(Duration::from_secs(5))
+            .at_most(WAIT)
             .for_element(Locator::Id("reset-form"))
             .await
             .unwrap();
@@ -436,7 +443,7 @@ async fn people_click_through_the_platform() {
         // Print preview: landscape A4, saved, then printed to PDF.
         click(&c, "print-preview").await;
         c.wait()
-            .at_most(Duration::from_secs(5))
+            .at_most(WAIT)
             .for_element(Locator::Id("print-settings"))
             .await
             .unwrap();
@@ -444,7 +451,7 @@ async fn people_click_through_the_platform() {
         type_into(&c, "p-header", "一亩 · 内部资料").await;
         click(&c, "save-print").await;
         c.wait()
-            .at_most(Duration::from_secs(5))
+            .at_most(WAIT)
             .for_element(Locator::Css(
                 "#orientation option[value='landscape'][selected]",
             ))
@@ -681,7 +688,7 @@ async fn reps_add_edit_and_delete_contacts_in_place() {
 
         click(&c, "add-contacts").await;
         c.wait()
-            .at_most(Duration::from_secs(5))
+            .at_most(WAIT)
             .for_element(Locator::Id("contacts-new-fld-name"))
             .await
             .unwrap();
@@ -709,7 +716,7 @@ async fn reps_add_edit_and_delete_contacts_in_place() {
         click(&c, &format!("edit-contacts-{id}")).await;
         let title = c
             .wait()
-            .at_most(Duration::from_secs(5))
+            .at_most(WAIT)
             .for_element(Locator::Id(&format!("contacts-{id}-fld-title")))
             .await
             .unwrap();
@@ -717,7 +724,7 @@ async fn reps_add_edit_and_delete_contacts_in_place() {
         title.send_keys("采购总监").await.unwrap();
         shot(&c, "related-inline-edit").await;
         click(&c, &format!("contacts-{id}-save")).await;
-        for _ in 0..50 {
+        for _ in 0..POLLS {
             if text_of(&c, "#related-contacts").await.contains("采购总监") {
                 break;
             }
@@ -731,7 +738,7 @@ async fn reps_add_edit_and_delete_contacts_in_place() {
 
         // Delete it, after confirming.
         click(&c, &format!("delete-contacts-{id}")).await;
-        for _ in 0..50 {
+        for _ in 0..POLLS {
             if c.accept_alert().await.is_ok() {
                 break;
             }
@@ -931,7 +938,7 @@ async fn quotes_are_approved_and_become_contracts_with_payments() {
         click(&c, "tab-r1").await;
         click(&c, "add-quote-lines").await;
         c.wait()
-            .at_most(Duration::from_secs(5))
+            .at_most(WAIT)
             .for_element(Locator::Id("quote-lines-new-fld-description"))
             .await
             .unwrap();
@@ -997,7 +1004,7 @@ async fn quotes_are_approved_and_become_contracts_with_payments() {
         click(&c, "tab-r2").await;
         click(&c, "add-payments").await;
         c.wait()
-            .at_most(Duration::from_secs(5))
+            .at_most(WAIT)
             .for_element(Locator::Id("payments-new-fld-amount"))
             .await
             .unwrap();
