@@ -551,7 +551,6 @@ pub(crate) async fn registered(tx: &mut Tx, actor: &Actor, ids: &[i64]) -> Resul
     Ok(())
 }
 
-/// The `n` of a `SELECT COUNT(*) AS n …`.
 /// A customer deleted for good takes its owners' history with it (the log
 /// has no foreign keys to do it; see migration 0029).
 pub(crate) async fn forget(tx: &mut Tx, customer: i64) -> Result<()> {
@@ -563,6 +562,7 @@ pub(crate) async fn forget(tx: &mut Tx, customer: i64) -> Result<()> {
     Ok(())
 }
 
+/// The `n` of a `SELECT COUNT(*) AS n …`.
 async fn count(tx: &mut Tx, sql: &str, args: &[Value]) -> Result<i64> {
     Ok(tx
         .fetch_optional(sql, args)
