@@ -747,11 +747,17 @@ fn idle_where(grade: &str, cutoff: i64, s: &mut Sql) {
     s.push(&format!(
         " WHERE t.deleted_at IS NULL AND t.owner_id IS NOT NULL AND {IDLE_SINCE} < {c}"
     ));
+    let is_grade = grade_is(grade, s);
+    s.push(&format!(" AND {is_grade}"));
+}
+
+/// The test for customers of `grade` (empty: ungraded), as the idle rules
+/// name grades.
+fn grade_is(grade: &str, s: &mut Sql) -> String {
     if grade.is_empty() {
-        s.push(" AND t.grade IS NULL");
+        "t.grade IS NULL".to_string()
     } else {
-        let g = s.arg(grade.into());
-        s.push(&format!(" AND t.grade = {g}"));
+        format!("t.grade = {}", s.arg(grade.into()))
     }
 }
 
@@ -813,11 +819,7 @@ impl App {
         let mut due = Vec::new();
         for (grade, days) in IDLE_GRADES.iter().zip(rules.idle_days) {
             let Some(days) = days else { continue };
-            let is_grade = if grade.is_empty() {
-                "t.grade IS NULL".to_string()
-            } else {
-                format!("t.grade = {}", s.arg((*grade).into()))
-            };
+            let is_grade = grade_is(grade, &mut s);
             let cutoff = s.arg((now - (days - rules.warn_days).max(0) * DAY_MS).into());
             taken.push(format!("({is_grade} AND {IDLE_SINCE} < {cutoff})"));
             due.push(format!(
